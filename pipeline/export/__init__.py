@@ -1,0 +1,1 @@
+"""Export: atomic JSONL writers, rejects and the run summary."""

@@ -1,0 +1,1 @@
+"""Fetching: sources, frontier, politeness, HTTP client."""

@@ -1,0 +1,54 @@
+"""Text normalization: every string that leaves the parser goes through here, so the rules live in one place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width and invisible format characters that only break words apart for a reader-less consumer.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Every Unicode space (NBSP, thin, ideographic, ...) and control whitespace becomes one plain space.
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: NFC, invisible characters dropped, all runs of whitespace folded to one space."""
+    if not text:
+        return ""
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text)).strip()
+
+
+def clean_block(text: str) -> str:
+    """Multi-line text: each line cleaned, blank-line runs folded, so paragraph breaks survive."""
+    lines = [clean_inline(line) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: runs of word characters (language-neutral, no tokenizer needed)."""
+    return len(_WORD.findall(text))
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Toggle glyphs that accordion widgets put beside a question: plus/minus signs, chevrons, arrows, and the
+# private-use code points of icon fonts (Font Awesome, dashicons, theme icon sets).
+_TOGGLE_CHARS = "+\u2212\u2013\u2014\u002d\u00d7\u2795\u2796\u25b2\u25bc\u25b6\u25c0\u25b8\u25be\u203a\u2039\u00bb\u00ab\u2303\u2304\u02c5\u02c4\u2228\u2227\u2191\u2193\u2192\u2190\u276f\u276e"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_EDGE_TOGGLES = re.compile(f"^[{re.escape(_TOGGLE_CHARS)}\\s]+|[{re.escape(_TOGGLE_CHARS)}\\s]+$")
+
+
+def strip_toggle_glyphs(text: str) -> str:
+    """Remove accordion toggle icons from the edges of a question or heading (never from inside it)."""
+    return _EDGE_TOGGLES.sub("", _PRIVATE_USE.sub("", text)).strip()
+
+
+def is_glyph_only(text: str) -> bool:
+    """True for text made only of toggle glyphs, icon-font code points or punctuation ("+", "−", "›")."""
+    return not strip_toggle_glyphs(text).strip(" .:;,|/\\*•·")
