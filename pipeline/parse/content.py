@@ -1,0 +1,94 @@
+"""Find the article container and render its prose.
+
+Scoring in the manner of readability: each paragraph-like block with real prose gives points to its parent and
+grandparent; containers named like content (``<article>``, ``itemprop=articleBody``, ``entry-content``) get a
+bonus, link-heavy ones a penalty. The winner then widens to its parent while the parent holds clearly more
+prose, because many themes split one article over sibling wrappers.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pipeline.parse.dom import join_blocks, render_blocks
+from pipeline.parse.text import clean_inline, is_glyph_only
+
+_PARAGRAPHS = "p, pre, blockquote, td, dd, li"
+_MIN_PARAGRAPH_CHARS = 25
+_CONTENT_HINTS = ", ".join([
+    "article", "main", '[role="main"]', '[itemprop="articleBody"]', "[class*=entry-content]",
+    "[class*=post-content]", "[class*=article-content]", "[class*=article-body]", "[class*=articleBody]",
+    "[class*=post-body]", "[class*=story-body]", "[class*=td-post-content]", "[class*=single-content]",
+    "[class*=main-content]", "[class*=content-body]", "[class*=page-content]", "[class~=entry]",
+    "[class*=rich-text]", "[class*=text-editor]", "[id*=article-body]", "[id*=content]", "[class~=content]",
+])
+_HINT_BONUS = 1.25
+# The winner widens to its parent while it holds less than this share of the parent's prose.
+_WIDEN_BELOW = 0.75
+
+
+def find_content(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element that holds the article's prose, or None when the page has no prose at all."""
+    body = tree.body
+    if body is None:
+        return None
+    scores: dict[int, float] = {}
+    prose: dict[int, int] = {}
+    nodes: dict[int, LexborNode] = {}
+    for paragraph in body.css(_PARAGRAPHS):
+        text = paragraph.text()
+        length = len(text.strip())
+        if length < _MIN_PARAGRAPH_CHARS:
+            continue
+        points = 1 + text.count(",") + text.count("、") + min(length // 100, 3)
+        ancestor, depth = paragraph.parent, 0
+        while ancestor is not None and ancestor.tag != "html":
+            key = ancestor.mem_id
+            nodes.setdefault(key, ancestor)
+            prose[key] = prose.get(key, 0) + length
+            if depth < 2:
+                scores[key] = scores.get(key, 0.0) + points / (1 + depth)
+            ancestor, depth = ancestor.parent, depth + 1
+    if not scores:
+        return None
+
+    hinted = {node.mem_id for node in body.css(_CONTENT_HINTS)}
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
+
+    def final_score(key: int) -> float:
+        bonus = _HINT_BONUS if key in hinted else 1.0
+        return scores[key] * bonus * (1 - _link_density(nodes[key]))
+
+    best = nodes[max(ranked, key=final_score)]
+    while (parent := best.parent) is not None and parent.tag not in ("html", "body"):
+        if prose[best.mem_id] >= _WIDEN_BELOW * prose.get(parent.mem_id, 0):
+            break
+        if _link_density(parent) > 0.5:
+            break
+        best = parent
+    return best
+
+
+def _link_density(node: LexborNode) -> float:
+    text_length = len(node.text())
+    if not text_length:
+        return 1.0
+    link_length = sum(len(link.text()) for link in node.css("a"))
+    return min(link_length / text_length, 1.0)
+
+
+def remove_title(container: LexborNode, title: str) -> None:
+    """The headline is a record field, not body text: drop headings that repeat it."""
+    if not title:
+        return
+    folded = clean_inline(title).casefold()
+    for heading in container.css("h1, h2"):
+        text = clean_inline(heading.text()).casefold()
+        if text == folded or (heading.tag == "h1" and len(text) > 10 and (text in folded or folded in text)):
+            heading.remove()
+
+
+def body_text(container: LexborNode) -> str:
+    """Paragraphs and sub-headings in reading order, separated by a blank line."""
+    blocks = [(text, item) for text, item in render_blocks(container) if not is_glyph_only(text)]
+    return join_blocks(blocks)

@@ -1,0 +1,112 @@
+"""Small DOM helpers shared by the cleaners and extractors: walking siblings, and rendering a node to text.
+
+Rendering keeps the reader's structure: every block element (paragraph, heading, list item, cell) becomes its
+own line of text; paragraphs are separated by a blank line and the items of one list by a single newline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborNode
+
+from pipeline.parse.text import clean_inline
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LIST_ITEMS = frozenset({"li", "dt", "dd"})
+BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "dl", "li", "dt",
+     "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure",
+     "figcaption", "details", "summary", "address", "fieldset", "form", "hr", "center", "body", "html",
+     *HEADINGS}
+)
+# Never text: embedded code, media and form controls.
+SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video",
+     "audio", "picture", "img", "button", "input", "select", "textarea", "option", "head", "title", "meta",
+     "link"}
+)
+
+
+def next_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.next
+    return sibling
+
+
+def children(node: LexborNode) -> Iterator[LexborNode]:
+    """Element children, in order."""
+    for child in node.iter(include_text=False):
+        if child.is_element_node:
+            yield child
+
+
+def inline_text(node: LexborNode) -> str:
+    """The node's text as one line (for headings, questions, titles)."""
+    return clean_inline(node.text(deep=True))
+
+
+def heading_level(node: LexborNode) -> int:
+    """1-6 for h1-h6, 7 for anything else (a pseudo-heading ranks below every real one)."""
+    tag = node.tag
+    return int(tag[1]) if tag in HEADINGS else 7
+
+
+class _Renderer:
+    """Collects (text, is_list_item) blocks from a subtree."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, bool]] = []
+        self._parts: list[str] = []
+        self._in_item = False
+
+    def flush(self) -> None:
+        if self._parts:
+            text = clean_inline("".join(self._parts))
+            self._parts.clear()
+            if text:
+                self.blocks.append((text, self._in_item))
+
+    def walk(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self._parts.append(child.text_content or "")
+            elif not child.is_element_node or tag in SKIPPED:
+                continue
+            elif tag == "br":
+                self.flush()
+            elif tag in BLOCKS:
+                self.flush()
+                outer = self._in_item
+                self._in_item = outer or tag in LIST_ITEMS
+                self.walk(child)
+                self.flush()
+                self._in_item = outer
+            else:
+                self.walk(child)
+
+
+def render_blocks(node: LexborNode) -> list[tuple[str, bool]]:
+    """The node's text as blocks in reading order: (text, whether it is a list item)."""
+    renderer = _Renderer()
+    renderer.walk(node)
+    renderer.flush()
+    return renderer.blocks
+
+
+def join_blocks(blocks: list[tuple[str, bool]]) -> str:
+    """Blank line between paragraphs, single newline between consecutive list items."""
+    out: list[str] = []
+    previous_item = False
+    for text, item in blocks:
+        if out:
+            out.append("\n" if item and previous_item else "\n\n")
+        out.append(text)
+        previous_item = item
+    return "".join(out)
+
+
+def block_text(node: LexborNode) -> str:
+    return join_blocks(render_blocks(node))

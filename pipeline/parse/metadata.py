@@ -1,0 +1,230 @@
+"""Article metadata from what the page declares: JSON-LD, Open Graph and other ``<meta>``, ``<title>``, ``<time>``.
+
+Declared structured data wins over scraped text because it is what the publisher meant; the visible ``<h1>``
+wins for the title because it is what the reader sees (``<title>`` usually carries " - Site Name").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value, types_of
+from pipeline.parse.text import clean_inline
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    title_node: LexborNode | None = None
+    site_name: str | None = None
+    language: str | None = None
+    author: str | None = None
+    published_at: str | None = None
+    modified_at: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+# " - ", " | ", " – ", " — ", " :: ", " · ", " » ": what CMSs put between headline and site name in <title>.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·•»:]|::)\s+")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: str | None) -> Metadata:
+    metas = _meta_map(tree)
+    article = next(iter(nodes_of_type(jsonld, ARTICLE_TYPES)), {})
+    webpage = next(iter(nodes_of_type(jsonld, {"WebPage", "ItemPage"})), {})
+
+    meta = Metadata()
+    meta.site_name = _site_name(metas, jsonld)
+    meta.title, meta.title_node = _title(tree, metas, article, meta.site_name)
+    meta.language = _language(tree, metas, article or webpage)
+    meta.author = _author(tree, metas, article)
+    meta.published_at = _date(
+        article.get("datePublished") or webpage.get("datePublished"),
+        metas.get("article:published_time"), metas.get("datepublished"), metas.get("date"),
+        metas.get("publish-date"), metas.get("dc.date.issued"), metas.get("parsely-pub-date"),
+        metas.get("sailthru.date"), _first_time(tree),
+    )
+    meta.modified_at = _date(
+        article.get("dateModified") or webpage.get("dateModified"),
+        metas.get("article:modified_time"), metas.get("og:updated_time"), metas.get("datemodified"),
+    )
+    meta.description = _first_text(metas.get("description"), metas.get("og:description"),
+                                    text_value(article.get("description")))
+    meta.canonical_url = _canonical(tree, metas, url)
+    meta.categories = _unique(
+        [*as_list(article.get("articleSection")), *metas.get_all("article:section"),
+         *(node.text() for node in tree.css('a[rel~="category"]'))]
+    )
+    meta.tags = _unique([*metas.get_all("article:tag"), *_keywords(article.get("keywords")),
+                         *(node.text() for node in tree.css('a[rel="tag"]'))])
+    return meta
+
+
+class _Metas(dict[str, str]):
+    """First value of each <meta> name/property (lower-cased), plus every value of repeatable ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.repeated: dict[str, list[str]] = {}
+
+    def get_all(self, key: str) -> list[str]:
+        return self.repeated.get(key, [])
+
+
+def _meta_map(tree: LexborHTMLParser) -> _Metas:
+    metas = _Metas()
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        content = clean_inline(attrs.get("content") or "")
+        if not key or not content:
+            continue
+        key = key.strip().lower()
+        metas.setdefault(key, content)
+        metas.repeated.setdefault(key, []).append(content)
+    return metas
+
+
+def _site_name(metas: _Metas, jsonld: list[dict[str, Any]]) -> str | None:
+    if name := metas.get("og:site_name") or metas.get("application-name"):
+        return name
+    for node in nodes_of_type(jsonld, {"WebSite"}):
+        if name := text_value(node.get("name")):
+            return clean_inline(name)
+    for node in nodes_of_type(jsonld, ARTICLE_TYPES):
+        if name := text_value(node.get("publisher")):
+            return clean_inline(name)
+    return None
+
+
+def strip_site_suffix(title: str, site_name: str | None) -> str:
+    """'Headline - Site Name' -> 'Headline' (also 'Site | Headline'), keeping titles that merely contain dashes."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site_name:
+        site = site_name.casefold()
+        if parts[-1].casefold() == site:
+            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+        if parts[0].casefold() == site:
+            return parts[-1] if len(parts) == 2 else title
+        return title
+    # Without a known site name, drop a short trailing part (a brand) after a much longer headline.
+    if len(parts[-1]) <= 30 and len(parts[-1]) * 2 < len(title):
+        return title[: title.rfind(parts[-1])].rstrip(" -|–—·•»:")
+    return title
+
+
+def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None,
+           ) -> tuple[str, LexborNode | None]:
+    declared = [
+        clean_inline(t)
+        for t in (text_value(article.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
+                  tree.css_first("title").text() if tree.css_first("title") else None)
+        if t
+    ]
+    declared = [strip_site_suffix(t, site_name) for t in declared if t]
+    headings = [(clean_inline(node.text()), node) for node in tree.css("h1")]
+    headings = [(text, node) for text, node in headings if text]
+    folded = [d.casefold() for d in declared]
+    for text, node in headings:  # the visible headline that the page also declares
+        key = text.casefold()
+        if any(key == d or (len(key) > 10 and (key in d or d in key)) for d in folded):
+            return text, node
+    if declared:
+        return declared[0], None
+    if headings:
+        return headings[0]
+    return "", None
+
+
+def _language(tree: LexborHTMLParser, metas: _Metas, node: dict[str, Any]) -> str | None:
+    html = tree.css_first("html")
+    candidates = [
+        html.attributes.get("lang") if html else None,
+        html.attributes.get("xml:lang") if html else None,
+        metas.get("content-language"),
+        metas.get("og:locale"),
+        text_value(node.get("inLanguage")),
+    ]
+    for value in candidates:
+        if value and (tag := value.strip().replace("_", "-").lower()) and re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", tag):
+            return tag
+    return None
+
+
+def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> str | None:
+    names = [text_value(a) for a in as_list(article.get("author"))]
+    names = [clean_inline(n) for n in names if n and not n.startswith("http")]
+    if names:
+        return ", ".join(_unique(names))
+    for value in (metas.get("author"), metas.get("article:author"), metas.get("parsely-author"),
+                  metas.get("sailthru.author")):
+        if value and not value.startswith("http"):
+            return value
+    for selector in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]',
+                     ".author.vcard .fn", ".byline .author", ".author-name", ".post-author-name"):
+        node = tree.css_first(selector)
+        if node and (text := clean_inline(node.text())) and len(text) < 80:
+            return text
+    return None
+
+
+def _first_time(tree: LexborHTMLParser) -> str | None:
+    for selector in ("time[pubdate][datetime]", "time.published[datetime]", "time.entry-date[datetime]",
+                     "article time[datetime]", "time[datetime]"):
+        node = tree.css_first(selector)
+        if node:
+            return node.attributes.get("datetime")
+    return None
+
+
+def _date(*values: Any) -> str | None:
+    """The first value that is an ISO 8601 date or date-time (as declared; pages' time zones are kept)."""
+    for value in values:
+        text = text_value(value) if not isinstance(value, str) else value
+        if text and _ISO_DATE.match(text := text.strip()):
+            return text.replace(" ", "T", 1) if len(text) > 10 else text
+    return None
+
+
+def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | None:
+    link = tree.css_first('link[rel~="canonical" i][href]')
+    href = (link.attributes.get("href") or "").strip() if link else ""
+    href = href or metas.get("og:url", "")
+    if not href:
+        return None
+    absolute = urljoin(url, href) if url else href
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def _keywords(value: Any) -> list[str]:
+    out: list[str] = []
+    for item in as_list(value):
+        if isinstance(item, str):
+            out.extend(item.split(","))
+    return out
+
+
+def _first_text(*values: str | None) -> str | None:
+    return next((clean_inline(v) for v in values if v and clean_inline(v)), None)
+
+
+def _unique(values: list[Any]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if isinstance(value, str) and (text := clean_inline(value)):
+            seen.setdefault(text.casefold(), text)
+    return list(seen.values())
+
+
+__all__ = ["Metadata", "extract_metadata", "strip_site_suffix", "types_of"]

@@ -1,0 +1,90 @@
+"""What the section detectors share: finding headings, walking what a heading introduces, consuming nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from pipeline.parse.dom import HEADINGS, children, heading_level, inline_text, next_element
+from pipeline.parse.text import strip_toggle_glyphs
+
+# Real headings, and the pseudo-headings page builders and editors make: a bold-only paragraph, a "title" div.
+HEADING_LIKE = ("h2, h3, h4, h5, h6, p > strong, p > b, [class*=title], [class*=heading], [class*=header], "
+                "div > strong")
+_MAX_HEADING_CHARS = 150
+
+
+@dataclass(slots=True)
+class Heading:
+    node: LexborNode
+    """The element that stands as the heading (for a bold-only paragraph, the paragraph)."""
+    text: str
+    level: int
+
+
+@dataclass(slots=True)
+class Consumed:
+    """Nodes a detector took its record from; they are removed before the body is rendered."""
+
+    nodes: list[LexborNode] = field(default_factory=list)
+
+    def add(self, *nodes: LexborNode | None) -> None:
+        self.nodes.extend(node for node in nodes if node is not None)
+
+    def remove_all(self) -> None:
+        for node in self.nodes:
+            node.remove()
+
+
+def headings(container: LexborNode) -> Iterator[Heading]:
+    """Heading-like elements in document order, each once."""
+    seen: set[int] = set()
+    for node in container.css(HEADING_LIKE):
+        if node.tag in ("strong", "b"):
+            parent = node.parent
+            if parent is None or _clean(parent.text()) != _clean(node.text()):
+                continue  # bold words inside a sentence, not a heading
+            node = parent
+        elif node.tag not in HEADINGS and _has_block_child(node):
+            continue
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        text = strip_toggle_glyphs(inline_text(node))
+        if text and len(text) <= _MAX_HEADING_CHARS:
+            yield Heading(node, text, heading_level(node))
+
+
+def _has_block_child(node: LexborNode) -> bool:
+    return any(child.tag in ("p", "div", "ul", "ol", "section", "table") for child in children(node))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def following(heading: Heading, max_climb: int = 2) -> Iterator[LexborNode]:
+    """The elements a heading introduces: its next siblings up to the next heading of the same or higher rank.
+
+    When the heading is the last thing in its wrapper (``<div class="box-title"><h2>..</h2></div><ul>``), the
+    wrapper's next siblings are what it introduces.
+    """
+    anchor = heading.node
+    for _ in range(max_climb + 1):
+        if next_element(anchor) is not None:
+            break
+        if anchor.parent is None or anchor.parent.tag in ("body", "html"):
+            return
+        anchor = anchor.parent
+    sibling = next_element(anchor)
+    while sibling is not None:
+        if sibling.tag in HEADINGS and heading_level(sibling) <= heading.level:
+            return
+        yield sibling
+        sibling = next_element(sibling)
+
+
+def direct_items(list_node: LexborNode) -> list[LexborNode]:
+    return [child for child in children(list_node) if child.tag == "li"]

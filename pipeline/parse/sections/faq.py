@@ -1,0 +1,248 @@
+"""Question and answer pairs, from what the reader sees first and from declared data last.
+
+Strategies, in order; the first that finds pairs wins, so one FAQ never comes out twice:
+1. microdata (``itemtype=schema.org/Question``);
+2. toggle widgets: ``<details>/<summary>``, accordions and FAQ blocks of page builders and SEO plugins, found by
+   the roles their class names and ARIA attributes give (question, title, header, toggle -> answer, panel);
+3. a run of sub-headings under a heading named like "FAQ" / "Preguntas frecuentes", each followed by its answer;
+4. schema.org FAQPage JSON-LD, for pages that declare an FAQ the DOM does not show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pipeline.parse.dom import HEADINGS, block_text, heading_level, inline_text, next_element
+from pipeline.parse.sections.common import Consumed, Heading, following, headings
+from pipeline.parse.structured import as_list, nodes_of_type, text_value
+from pipeline.parse.text import clean_block, clean_inline, strip_toggle_glyphs
+from pipeline.parse.vocabulary import is_faq_heading
+
+
+@dataclass(slots=True)
+class QuestionAnswer:
+    question: str
+    answer: str
+
+
+# Elements that play the question's part in toggle widgets across builders and plugins.
+_TOGGLE_QUESTIONS = ", ".join([
+    "summary", "[class*=question]", "[class*=faq-q]", "[class*=faq-title]", "[class*=faq-header]",
+    "[class*=accordion-title]", "[class*=accordion-header]", "[class*=accordion-head]", "[class*=accordion-button]",
+    "[class*=accordion-trigger]", "[class*=toggle-title]", "[class*=toggle-header]", "[class*=toggle-head]",
+    "[class*=tab-title]", "[class*=collapse-title]", "[class*=collapsible-header]", "[class*=panel-title]",
+    "[class*=panel-heading]", "[aria-expanded]", "[aria-controls]", "dt",
+])
+# Class words that mark a widget as an FAQ even when its questions do not end with a question mark.
+_FAQ_MARKERS = re.compile(r"faq|question|frage|pregunta|pergunta|domand", re.IGNORECASE)
+_QUESTION_END = ("?", "？", "؟", ";")  # ';' is the Greek question mark
+_MIN_PAIRS = 1
+
+
+def find_faq(
+    container: LexborNode, tree: LexborHTMLParser, jsonld: list[dict[str, Any]], consumed: Consumed
+) -> list[QuestionAnswer]:
+    faq_heading = next((h for h in headings(container) if is_faq_heading(h.text)), None)
+    for strategy in (_from_microdata, _from_toggles):
+        pairs = strategy(container, faq_heading, consumed)
+        if pairs:
+            if faq_heading is not None:
+                consumed.add(faq_heading.node)
+            return _unique(pairs)
+    if faq_heading is not None and (pairs := _from_heading_run(faq_heading, consumed)):
+        consumed.add(faq_heading.node)
+        return _unique(pairs)
+    return _unique(_from_jsonld(jsonld))
+
+
+def _from_microdata(container: LexborNode, faq_heading: Heading | None, consumed: Consumed) -> list[QuestionAnswer]:
+    pairs = []
+    for item in container.css('[itemtype*="schema.org/Question"]'):
+        name = item.css_first('[itemprop="name"]')
+        answer = item.css_first('[itemprop="acceptedAnswer"] [itemprop="text"], [itemprop="acceptedAnswer"]')
+        if name is None or answer is None:
+            continue
+        question = strip_toggle_glyphs(inline_text(name))
+        if question and (text := block_text(answer)):
+            pairs.append(QuestionAnswer(question, text))
+            consumed.add(item)
+    return pairs
+
+
+def _from_toggles(container: LexborNode, faq_heading: Heading | None, consumed: Consumed) -> list[QuestionAnswer]:
+    """Toggle widgets: a question element, and its answer as the element after it (or the one it controls)."""
+    pairs: list[QuestionAnswer] = []
+    used: set[int] = set()
+    faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
+    for candidate in container.css(_TOGGLE_QUESTIONS):
+        if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
+            continue
+        question_node, answer_node = _question_and_answer(candidate, container)
+        if answer_node is None or answer_node.mem_id in used or answer_node.css_matches(_TOGGLE_QUESTIONS):
+            continue
+        question = strip_toggle_glyphs(inline_text(question_node))
+        if not question or len(question) > 300:
+            continue
+        if not (question.endswith(_QUESTION_END) or _marked_faq(question_node)
+                or candidate.mem_id in faq_region or _inside(candidate, faq_region)):
+            continue
+        answer = _answer_text(answer_node)
+        if not answer:
+            continue
+        used.update((question_node.mem_id, answer_node.mem_id))
+        pairs.append(QuestionAnswer(question, answer))
+        consumed.add(question_node, answer_node)
+    return pairs if len(pairs) >= _MIN_PAIRS else []
+
+
+def _question_and_answer(candidate: LexborNode, container: LexborNode) -> tuple[LexborNode, LexborNode | None]:
+    """Climb from a matched question element to the one whose next sibling is the answer panel."""
+    if candidate.tag == "summary":
+        details = candidate.parent
+        return candidate, details if details is not None and details.tag == "details" else None
+    if target := candidate.attributes.get("aria-controls"):
+        panel = container.css_first(f'[id="{_css_string(target)}"]')
+        if panel is not None:
+            return candidate, panel
+    node = candidate
+    for _ in range(3):
+        sibling = next_element(node)
+        if sibling is not None:
+            return node, sibling
+        parent = node.parent
+        if parent is None or parent.mem_id == container.mem_id:
+            break
+        node = parent
+    return candidate, None
+
+
+def _answer_text(node: LexborNode) -> str:
+    if node.tag == "details":  # the answer is everything but the summary
+        summary = node.css_first("summary")
+        text = block_text(node)
+        head = block_text(summary) if summary is not None else ""
+        return clean_block(text[len(head):] if head and text.startswith(head) else text)
+    return block_text(node)
+
+
+def _marked_faq(node: LexborNode) -> bool:
+    ancestor: LexborNode | None = node
+    for _ in range(4):
+        if ancestor is None:
+            return False
+        if _FAQ_MARKERS.search(ancestor.attributes.get("class") or "") or _FAQ_MARKERS.search(
+            ancestor.attributes.get("itemtype") or ""
+        ):
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
+def _inside(node: LexborNode, used: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in used:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _css_string(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[QuestionAnswer]:
+    """Under an FAQ heading: each sub-heading (or bold-only paragraph) is a question, what follows its answer."""
+    pairs: list[QuestionAnswer] = []
+    question: LexborNode | None = None
+    answer_nodes: list[LexborNode] = []
+
+    def close() -> None:
+        if question is None:
+            return
+        text = strip_toggle_glyphs(inline_text(question))
+        answer = "\n\n".join(t for node in answer_nodes if (t := block_text(node)))
+        if text and answer:
+            pairs.append(QuestionAnswer(text, answer))
+            consumed.add(question, *answer_nodes)
+
+    for node in following(faq_heading):
+        if _is_question_heading(node, faq_heading.level):
+            close()
+            question, answer_nodes = node, []
+        elif node.tag == "dl":
+            pairs.extend(_from_definition_list(node, consumed))
+        elif question is not None:
+            answer_nodes.append(node)
+    close()
+    return pairs
+
+
+def _is_question_heading(node: LexborNode, faq_level: int) -> bool:
+    if node.tag in HEADINGS:
+        return heading_level(node) > faq_level
+    bold = node.css_first("strong, b")
+    return (
+        node.tag == "p"
+        and bold is not None
+        and clean_inline(bold.text()) == clean_inline(node.text())
+        and clean_inline(node.text()).endswith(_QUESTION_END)
+    )
+
+
+def _from_definition_list(node: LexborNode, consumed: Consumed) -> list[QuestionAnswer]:
+    pairs = []
+    for term in node.css("dt"):
+        definition = next_element(term)
+        if definition is not None and definition.tag == "dd":
+            question, answer = strip_toggle_glyphs(inline_text(term)), block_text(definition)
+            if question and answer:
+                pairs.append(QuestionAnswer(question, answer))
+    if pairs:
+        consumed.add(node)
+    return pairs
+
+
+def _from_jsonld(jsonld: list[dict[str, Any]]) -> list[QuestionAnswer]:
+    pairs = []
+    for page in nodes_of_type(jsonld, {"FAQPage"}):
+        for entity in as_list(page.get("mainEntity")):
+            if not isinstance(entity, dict):
+                continue
+            question = clean_inline(text_value(entity.get("name")) or "")
+            answer = _html_to_text(_answer_value(entity.get("acceptedAnswer")))
+            if question and answer:
+                pairs.append(QuestionAnswer(strip_toggle_glyphs(question), answer))
+    return pairs
+
+
+def _answer_value(value: Any) -> str:
+    for item in as_list(value):
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            return item["text"]
+        if isinstance(item, str):
+            return item
+    return ""
+
+
+def _html_to_text(fragment: str) -> str:
+    """JSON-LD answers often carry HTML (<p>, <ul>); render it like the DOM's answers."""
+    if "<" not in fragment:
+        return clean_block(fragment)
+    tree = LexborHTMLParser(f"<div>{fragment}</div>")
+    return block_text(tree.body) if tree.body is not None else ""
+
+
+def _unique(pairs: list[QuestionAnswer]) -> list[QuestionAnswer]:
+    seen: set[str] = set()
+    out = []
+    for pair in pairs:
+        key = pair.question.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(pair)
+    return out

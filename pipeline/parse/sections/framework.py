@@ -1,0 +1,170 @@
+"""An ordered procedure: a decision framework, a checklist, a how-to.
+
+Strategies, in order; the first that finds steps wins:
+1. HowTo blocks of SEO plugins (Yoast ``schema-how-to``, Rank Math ``rank-math-howto``): step name + step text;
+2. a heading named like a procedure ("Decision Framework for ...", "Step-by-step", "Pasos a seguir") followed by
+   a list, each item "Title: text" or "<strong>Title</strong> text";
+3. the same heading followed by one sub-heading per step, each with its paragraphs;
+4. schema.org HowTo JSON-LD, when the DOM shows none of the above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+from pipeline.parse.dom import HEADINGS, block_text, heading_level, inline_text
+from pipeline.parse.sections.common import Consumed, Heading, direct_items, following, headings
+from pipeline.parse.structured import as_list, nodes_of_type, text_value
+from pipeline.parse.text import clean_inline
+from pipeline.parse.vocabulary import is_framework_heading
+
+
+@dataclass(slots=True)
+class Step:
+    title: str
+    text: str
+
+
+@dataclass(slots=True)
+class FrameworkSection:
+    title: str
+    steps: list[Step]
+
+
+# "Step 1:", "Paso 2 -", "Étape 3.", "Schritt 4)", "1.", "2)" before a step's title.
+_STEP_PREFIX = re.compile(
+    r"^(?:(?:step|paso|étape|etape|schritt|passo|etapa|stap|fase)\s*)?\d{1,2}\s*[:.)\-–—]\s*", re.IGNORECASE
+)
+# "Title: text" where the title is short: the split an author makes with a colon or a dash.
+_TITLE_SPLIT = re.compile(r"^(?P<title>[^:.!?]{2,80}?)\s*[:–—]\s+(?P<text>\S.*)$", re.DOTALL)
+_HOWTO_BLOCKS = "[class*=schema-how-to], [class*=rank-math-howto], [id*=rank-math-howto], [class*=howto]"
+_HOWTO_STEPS = "[class*=how-to-step], [class*=howto-step], [class*=rank-math-step]"
+_STEP_NAMES = "[class*=step-name], [class*=step-title]"
+_STEP_TEXTS = "[class*=step-text], [class*=step-content], [class*=step-description]"
+_MIN_STEPS = 2
+
+
+def find_framework(container: LexborNode, jsonld: list[dict[str, Any]], consumed: Consumed) -> FrameworkSection | None:
+    if section := _from_howto_block(container, consumed):
+        return section
+    for heading in headings(container):
+        if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed)):
+            return section
+    return _from_jsonld(jsonld)
+
+
+def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSection | None:
+    for block in container.css(_HOWTO_BLOCKS):
+        steps = []
+        for node in block.css(_HOWTO_STEPS):
+            name, text = node.css_first(_STEP_NAMES), node.css_first(_STEP_TEXTS)
+            if name is None and text is None:
+                continue
+            title = _clean_title(inline_text(name)) if name is not None else ""
+            body = block_text(text) if text is not None else ""
+            if title or body:
+                steps.append(Step(title, body))
+        if len(steps) >= _MIN_STEPS:
+            title_node = block.css_first("[class*=how-to-title], [class*=howto-title], h2, h3")
+            heading = _heading_before(block)
+            title = (inline_text(title_node) if title_node is not None else "") or (heading.text if heading else "")
+            consumed.add(block, heading.node if heading and not title_node else None)
+            return FrameworkSection(title, steps)
+    return None
+
+
+def _heading_before(node: LexborNode) -> Heading | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    if sibling is not None and sibling.tag in HEADINGS and is_framework_heading(text := inline_text(sibling)):
+        return Heading(sibling, text, heading_level(sibling))
+    return None
+
+
+def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | None:
+    nodes = list(following(heading))
+    for index, node in enumerate(nodes[:3]):
+        found = node if node.tag in ("ol", "ul") else None
+        if found is None:
+            continue
+        steps = [_split_item(li) for li in direct_items(found)]
+        steps = [step for step in steps if step.title or step.text]
+        ordered = found.tag == "ol" or sum(bool(step.title) for step in steps) * 2 > len(steps)
+        if len(steps) >= _MIN_STEPS and ordered:
+            consumed.add(heading.node, *nodes[: index + 1])
+            return FrameworkSection(heading.text, steps)
+    steps, step_nodes = _steps_from_subheadings(heading, nodes)
+    if len(steps) >= _MIN_STEPS:
+        consumed.add(heading.node, *step_nodes)
+        return FrameworkSection(heading.text, steps)
+    return None
+
+
+def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
+    steps: list[Step] = []
+    taken: list[LexborNode] = []
+    title: str | None = None
+    texts: list[str] = []
+
+    def close() -> None:
+        if title is not None and (title or texts):
+            steps.append(Step(title, "\n\n".join(texts)))
+
+    for node in nodes:
+        if node.tag in HEADINGS and heading_level(node) > heading.level:
+            close()
+            title, texts = _clean_title(inline_text(node)), []
+        elif title is not None:
+            if text := block_text(node):
+                texts.append(text)
+        else:
+            continue  # an introduction before the first step stays in the body
+        taken.append(node)
+    close()
+    return steps, taken
+
+
+def _split_item(li: LexborNode) -> Step:
+    """'<strong>Assess:</strong> Write down ...' or 'Assess: Write down ...' -> title + text."""
+    text = block_text(li)
+    lead = li.css_first("strong, b")
+    if lead is not None:
+        lead_text = clean_inline(lead.text())
+        if lead_text and text.startswith(lead_text) and len(lead_text) < len(text):
+            rest = text[len(lead_text):].lstrip(" :–—-.").strip()
+            if rest:
+                return Step(_clean_title(lead_text), rest)
+    if match := _TITLE_SPLIT.match(text):
+        return Step(_clean_title(match["title"]), match["text"].strip())
+    return Step("", text)
+
+
+def _clean_title(title: str) -> str:
+    return _STEP_PREFIX.sub("", title).strip(" :–—-").strip()
+
+
+def _from_jsonld(jsonld: list[dict[str, Any]]) -> FrameworkSection | None:
+    for howto in nodes_of_type(jsonld, {"HowTo"}):
+        steps = [step for item in as_list(howto.get("step")) for step in _jsonld_steps(item)]
+        if len(steps) >= _MIN_STEPS:
+            return FrameworkSection(clean_inline(text_value(howto.get("name")) or ""), steps)
+    return None
+
+
+def _jsonld_steps(item: Any) -> list[Step]:
+    if isinstance(item, str):
+        return [Step("", clean_inline(item))] if clean_inline(item) else []
+    if not isinstance(item, dict):
+        return []
+    if "itemListElement" in item and not item.get("text"):  # a HowToSection groups steps
+        return [step for sub in as_list(item["itemListElement"]) for step in _jsonld_steps(sub)]
+    title = _clean_title(clean_inline(text_value(item.get("name")) or ""))
+    text = clean_inline(text_value(item.get("text")) or "")
+    if title and text == title:
+        title = ""
+    return [Step(title, text)] if title or text else []

@@ -1,0 +1,75 @@
+"""schema.org data embedded as JSON-LD: the Article, FAQPage and HowTo nodes a page declares.
+
+SEO plugins (Yoast, Rank Math, ...) emit a ``@graph`` of many nodes; themes emit lone objects or lists. Both
+come out here as one flat list of dict nodes. Broken JSON is skipped: it is common and never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+from selectolax.lexbor import LexborHTMLParser
+
+ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "MedicalWebPage", "TechArticle",
+     "AnalysisNewsArticle", "ReportageNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "HealthTopicContent"}
+)
+
+
+def jsonld_nodes(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """All JSON-LD objects of the page, with ``@graph`` containers and nested lists flattened."""
+    nodes: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json" i]'):
+        raw = script.text(deep=True).strip()
+        if not raw:
+            continue
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            try:  # Pages often end a JSON-LD block with a stray comma or wrap it in HTML comments.
+                data = orjson.loads(raw.strip("<!->/ \n\t;").rstrip(","))
+            except orjson.JSONDecodeError:
+                continue
+        nodes.extend(_flatten(data))
+    return nodes
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(graph := data.get("@graph"), list):
+            yield from _flatten(graph)
+
+
+def types_of(node: dict[str, Any]) -> set[str]:
+    """The node's @type values, without a schema.org prefix."""
+    value = node.get("@type", ())
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return {str(v).rsplit("/", 1)[-1] for v in values}
+
+
+def nodes_of_type(nodes: list[dict[str, Any]], wanted: set[str] | frozenset[str]) -> list[dict[str, Any]]:
+    return [node for node in nodes if types_of(node) & wanted]
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def text_value(value: Any) -> str | None:
+    """A plain string from a JSON-LD value that may be a string, a list, or an object with a name or text."""
+    for item in as_list(value):
+        if isinstance(item, str) and item.strip():
+            return item
+        if isinstance(item, dict):
+            for key in ("name", "text", "headline", "@value"):
+                if isinstance(item.get(key), str) and item[key].strip():
+                    return item[key]
+    return None

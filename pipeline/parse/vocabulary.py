@@ -1,0 +1,155 @@
+"""Heading words that name a section, per language, in one place.
+
+Each list holds lower-case phrases; a heading matches when, once cleaned (case folded, punctuation, numbering
+and emoji dropped), it starts with one of them. Add a language by adding its phrases to every list.
+Languages: English, Spanish, French, German, Portuguese, Italian, Dutch.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TAKEAWAYS = (
+    # en
+    "key takeaways", "key takeaway", "takeaways", "key points", "key point", "key facts", "main points",
+    "tl;dr", "tl dr", "tldr", "at a glance", "in a nutshell", "in brief", "summary", "quick summary",
+    "the bottom line", "bottom line", "highlights", "key highlights", "what you need to know", "quick facts",
+    "things to remember", "quick takeaways", "article summary", "in short",
+    # es
+    "puntos clave", "conclusiones clave", "ideas clave", "resumen", "en resumen", "lo esencial",
+    "lo más importante", "aspectos clave", "claves",
+    # fr
+    "points clés", "points cles", "à retenir", "a retenir", "l'essentiel", "l’essentiel", "en bref", "résumé",
+    "resume", "ce qu'il faut retenir", "ce qu’il faut retenir", "en résumé",
+    # de
+    "das wichtigste in kürze", "das wichtigste", "wichtigste punkte", "kernpunkte", "zusammenfassung",
+    "auf einen blick", "in kürze", "kurz gesagt", "fazit in kürze",
+    # pt
+    "pontos principais", "pontos-chave", "principais pontos", "principais conclusões", "resumo", "em resumo",
+    "destaques",
+    # it
+    "punti chiave", "in sintesi", "riepilogo", "in breve", "da ricordare", "riassunto", "punti salienti",
+    # nl
+    "belangrijkste punten", "kernpunten", "samenvatting", "in het kort",
+)
+
+FAQ = (
+    # en
+    "frequently asked questions", "faq", "faqs", "f.a.q", "common questions", "questions and answers",
+    "questions & answers", "q&a", "q & a", "people also ask", "your questions answered", "commonly asked questions",
+    # es
+    "preguntas frecuentes", "preguntas y respuestas", "preguntas comunes", "dudas frecuentes",
+    # fr
+    "questions fréquentes", "questions frequentes", "foire aux questions", "questions courantes",
+    "questions fréquemment posées", "vos questions",
+    # de
+    "häufig gestellte fragen", "haufig gestellte fragen", "häufige fragen", "fragen und antworten",
+    "oft gestellte fragen",
+    # pt
+    "perguntas frequentes", "perguntas e respostas", "dúvidas frequentes", "duvidas frequentes",
+    # it
+    "domande frequenti", "domande e risposte", "domande comuni",
+    # nl
+    "veelgestelde vragen", "veel gestelde vragen", "vragen en antwoorden",
+)
+
+FRAMEWORK = (
+    # en
+    "decision framework", "framework", "step-by-step", "step by step", "steps to", "steps for", "how to",
+    "action plan", "checklist", "the process", "process", "a guide to", "your plan", "roadmap",
+    "decision guide", "decision tree", "getting started", "instructions", "procedure",
+    # es
+    "marco de decisión", "marco de decision", "pasos", "paso a paso", "cómo", "como hacer", "guía",
+    "plan de acción", "lista de verificación", "procedimiento",
+    # fr
+    "cadre de décision", "étapes", "etapes", "étape par étape", "comment", "marche à suivre", "plan d'action",
+    "plan d’action", "procédure", "guide",
+    # de
+    "entscheidungsrahmen", "schritt für schritt", "schritte", "so geht", "anleitung", "vorgehen",
+    "aktionsplan", "checkliste", "leitfaden",
+    # pt
+    "passo a passo", "passos", "etapas", "como fazer", "plano de ação", "guia",
+    # it
+    "passo dopo passo", "passaggi", "fasi", "come fare", "procedura", "piano d'azione", "guida",
+    # nl
+    "stappenplan", "stap voor stap", "stappen", "hoe je",
+)
+# Framework words that may also stand inside a heading ("Decision Framework for ...", "A 5-Step Plan").
+FRAMEWORK_ANYWHERE = (
+    "framework", "step-by-step", "step by step", "steps", "checklist", "action plan", "roadmap",
+    "pasos", "paso a paso", "étapes", "schritte", "passos", "passaggi", "stappen", "marco de decisión",
+)
+
+# Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters.
+CHROME = (
+    # en
+    "related articles", "related posts", "related stories", "related content", "related reading", "related",
+    "you may also like", "you might also like", "you may be interested in", "more from", "more stories",
+    "recommended for you", "recommended", "read more", "read next", "popular posts", "popular articles",
+    "trending", "latest posts", "recent posts", "most popular", "more articles", "further reading:",
+    "share this", "share this article", "share this post", "share on", "share:", "follow us", "leave a reply",
+    "leave a comment", "comments", "post a comment", "join the discussion", "subscribe", "sign up for",
+    "newsletter", "about the author", "tags:", "categories:", "advertisement", "sponsored",
+    # es
+    "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
+    "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
+    # fr
+    "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "vous aimerez aussi", "partager",
+    "laisser un commentaire", "commentaires", "sur le même sujet",
+    # de
+    "ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "teilen", "kommentare",
+    "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel",
+    # pt
+    "artigos relacionados", "posts relacionados", "leia também", "leia tambem", "compartilhe", "comentários",
+    "deixe um comentário", "você também pode gostar",
+    # it
+    "articoli correlati", "potrebbe interessarti", "leggi anche", "condividi", "commenti", "lascia un commento",
+    # nl
+    "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter",
+)
+
+# Chrome headings that may go on ("More from Health", "Share this on ...").
+CHROME_PREFIXES = ("more from", "share this", "share on", "sign up for", "you may also like", "you might also like",
+                   "related articles", "related posts", "more on this", "más de", "plus de", "mehr von")
+_CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
+
+_NOISE = re.compile(r"^[\W\d_]+|[\s:.\-–—!?]+$")
+
+
+def heading_key(text: str) -> str:
+    """A heading's comparable form: case folded, accents kept, leading numbering/emoji and trailing ':' dropped."""
+    text = unicodedata.normalize("NFC", text).casefold().strip()
+    return _NOISE.sub("", text).strip()
+
+
+def _starts_with_phrase(key: str, phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        if key == phrase or (key.startswith(phrase) and not key[len(phrase)].isalnum()):
+            return True
+    return False
+
+
+def is_takeaways_heading(text: str) -> bool:
+    key = heading_key(text)
+    return len(key) <= 60 and _starts_with_phrase(key, TAKEAWAYS)
+
+
+def is_faq_heading(text: str) -> bool:
+    key = heading_key(text)
+    return len(key) <= 80 and _starts_with_phrase(key, FAQ)
+
+
+def is_framework_heading(text: str) -> bool:
+    key = heading_key(text)
+    if len(key) > 120:
+        return False
+    return _starts_with_phrase(key, FRAMEWORK) or any(
+        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key) for word in FRAMEWORK_ANYWHERE
+    )
+
+
+def is_chrome_heading(text: str) -> bool:
+    """Exact match only: "Recommended" is chrome, "Recommended daily intake" is an article section."""
+    key = heading_key(text)
+    return key in _CHROME_SET or (len(key) <= 50 and _starts_with_phrase(key, CHROME_PREFIXES))
