@@ -1,15 +1,34 @@
-"""WARC files of the raw store: the seam between ``crawl`` (which writes them) and ``parse`` (which reads them)."""
+"""WARC files of the raw store: the seam between ``crawl`` (which writes them) and ``parse`` (which reads them).
+
+Each record is its own gzip member, so a reader can seek to any indexed offset, and a crash can only ever
+leave one torn member at the end of the newest file, which ``cut_torn_tail`` finds and removes.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
+import os
+import time
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from pipeline.errors import UnreadableInput
 from pipeline.page import RawPage
+
+WARC_SUFFIX = ".warc.gz"
+COMPRESS_LEVEL = 6
+"""zlib level per record. Most payloads arrive gzipped already, so a higher level buys little."""
+DEFAULT_MAX_FILE_BYTES = 1 << 30
 
 
 def read_responses(path: Path) -> Iterator[RawPage]:
@@ -28,12 +47,229 @@ def read_responses(path: Path) -> Iterator[RawPage]:
                 if not record.http_headers.get_statuscode().startswith("2"):
                     continue
                 headers = record.http_headers
+                body = record.content_stream().read()
+                if record.raw_stream.limit > 0:
+                    raise EOFError("record ends before its declared length (a torn tail)")
                 yield RawPage(
+                    # after the body: warcio's offset lookup consumes the rest of the record
                     source=f"{path}#{records.get_record_offset()}",
-                    body=record.content_stream().read(),
+                    body=body,
                     url=record.rec_headers.get_header("WARC-Target-URI"),
                     content_type=headers.get_header("Content-Type"),
                     fetched_at=record.rec_headers.get_header("WARC-Date"),
                 )
         except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
             raise UnreadableInput(f"corrupt WARC data in {path}: {exc}") from exc
+
+
+def sha1_digest(data: bytes) -> str:
+    """A digest in the WARC spelling, ``sha1:BASE32``."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One HTTP request and the response to it, as sent and received (the payload still content-encoded)."""
+
+    url: str
+    method: str
+    request_target: str
+    """Path and query, as on the request line."""
+    request_headers: list[tuple[str, str]]
+    status: int
+    reason: str
+    response_headers: list[tuple[str, str]]
+    payload: bytes
+    warc_date: str
+    """ISO 8601 UTC fetch time; the WARC-Date of both records."""
+
+
+@dataclass(frozen=True, slots=True)
+class Revisit:
+    """Marks a response whose content did not change: stored as a WARC revisit record, headers only."""
+
+    refers_to_url: str
+    refers_to_date: str
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Where a response record landed."""
+
+    warc_file: str
+    offset: int
+    length: int
+
+
+class WarcWriter:
+    """Appends request/response pairs to rotating ``.warc.gz`` files under the raw directory.
+
+    Each pair goes out in one unbuffered write, so once ``write`` returns the bytes are in the operating
+    system's hands and survive a killed process; the index may then safely point at them.
+    """
+
+    def __init__(self, raw_dir: Path, prefix: str = "crawl", max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
+        self._dir = raw_dir
+        self._prefix = f"{prefix}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{os.getpid()}"
+        self._max_file_bytes = max_file_bytes
+        self._serial = 0
+        self._file: io.FileIO | None = None
+        self._name = ""
+        self._offset = 0
+        self._buffer = io.BytesIO()
+        self._builder = WARCWriter(self._buffer, gzip=False, warc_version="1.1")
+
+    def write(self, exchange: Exchange, revisit: Revisit | None = None) -> Written:
+        request = self._record_bytes(self._request_record(exchange))
+        response = self._record_bytes(self._response_record(exchange, revisit))
+        if self._file is None or self._offset >= self._max_file_bytes:
+            self._rotate()
+        assert self._file is not None
+        self._file.write(request + response)
+        written = Written(self._name, self._offset + len(request), len(response))
+        self._offset += len(request) + len(response)
+        return written
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def _rotate(self) -> None:
+        self.close()
+        self._serial += 1
+        self._name = f"{self._prefix}-{self._serial:05d}{WARC_SUFFIX}"
+        self._file = io.FileIO(self._dir / self._name, "ab")
+        self._offset = 0
+
+    def _request_record(self, ex: Exchange) -> ArcWarcRecord:
+        headers = StatusAndHeaders(
+            f"{ex.method} {ex.request_target} HTTP/1.1", ex.request_headers, is_http_request=True
+        )
+        return self._builder.create_warc_record(
+            ex.url, "request", http_headers=headers, warc_headers_dict={"WARC-Date": ex.warc_date}
+        )
+
+    def _response_record(self, ex: Exchange, revisit: Revisit | None) -> ArcWarcRecord:
+        headers = StatusAndHeaders(f"{ex.status} {ex.reason}", ex.response_headers, protocol="HTTP/1.1")
+        payload_digest = sha1_digest(ex.payload)
+        if revisit is not None:
+            return self._builder.create_revisit_record(
+                ex.url, payload_digest, revisit.refers_to_url, revisit.refers_to_date, http_headers=headers,
+                warc_headers_dict={"WARC-Date": ex.warc_date},
+            )
+        headers.compute_headers_buffer()
+        return self._builder.create_warc_record(
+            ex.url,
+            "response",
+            payload=io.BytesIO(ex.payload),
+            length=len(ex.payload),
+            http_headers=headers,
+            warc_headers_dict={
+                "WARC-Date": ex.warc_date,
+                "WARC-Payload-Digest": payload_digest,
+                "WARC-Block-Digest": sha1_digest(headers.headers_buff + ex.payload),
+            },
+        )
+
+    def _record_bytes(self, record: ArcWarcRecord) -> bytes:
+        """One record as its own gzip member (warcio's own gzip uses level 9, too slow for a crawler)."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._builder.write_record(record)
+        compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, 31)
+        return compressor.compress(self._buffer.getvalue()) + compressor.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """A response record read back from the tail of a WARC file, enough to redo its bookkeeping."""
+
+    exchange: Exchange
+    written: Written
+    revisit: bool
+
+
+def cut_torn_tail(path: Path, start: int) -> list[StoredResponse]:
+    """The complete request/response pairs after ``start``; anything after the last one is cut off the file.
+
+    A killed crawler can leave a half-written gzip member (or a request without its response) at the end of
+    the newest file. warcio would read such a member as a silently shortened record, so members are checked
+    here with zlib, which knows whether a member ended.
+    """
+    pairs: list[StoredResponse] = []
+    good_end = start
+    pending_request = False
+    for offset, end, member in _gzip_members(path, start):
+        record = _parse_member(member)
+        if record is None:
+            break
+        if record.rec_type == "request":
+            pending_request = True
+            continue
+        if not pending_request or record.rec_type not in ("response", "revisit"):
+            break
+        pending_request = False
+        pairs.append(_stored(record, Written(path.name, offset, end - offset)))
+        good_end = end
+    if path.stat().st_size > good_end:
+        with path.open("r+b") as f:
+            f.truncate(good_end)
+    return pairs
+
+
+def _gzip_members(path: Path, start: int) -> Iterator[tuple[int, int, bytes]]:
+    """(start, end, decompressed bytes) of each complete gzip member from ``start`` on; stops at a torn one."""
+    with path.open("rb") as f:
+        f.seek(start)
+        member_start = start
+        position = start
+        decompressor = zlib.decompressobj(31)
+        parts: list[bytes] = []
+        while chunk := f.read(1 << 20):
+            data = chunk
+            while data:
+                try:
+                    parts.append(decompressor.decompress(data))
+                except zlib.error:
+                    return
+                if not decompressor.eof:
+                    position += len(data)
+                    break
+                used = len(data) - len(decompressor.unused_data)
+                position += used
+                yield member_start, position, b"".join(parts)
+                data = decompressor.unused_data
+                member_start = position
+                decompressor = zlib.decompressobj(31)
+                parts = []
+
+
+def _parse_member(member: bytes) -> ArcWarcRecord | None:
+    try:
+        record = next(iter(ArchiveIterator(io.BytesIO(member))))
+        record.payload = record.raw_stream.read()
+    except (ArchiveLoadFailed, StopIteration, ValueError, EOFError):
+        return None
+    declared = int(record.rec_headers.get_header("Content-Length") or -1)
+    headers_length = len(record.http_headers.to_bytes()) if record.http_headers else 0
+    if record.rec_type == "response" and declared >= 0 and len(record.payload) + headers_length < declared:
+        return None
+    return record
+
+
+def _stored(record: ArcWarcRecord, written: Written) -> StoredResponse:
+    http = record.http_headers
+    status, _, reason = http.statusline.partition(" ")
+    exchange = Exchange(
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        method="GET",
+        request_target="",
+        request_headers=[],
+        status=int(status),
+        reason=reason,
+        response_headers=list(http.headers),
+        payload=record.payload,
+        warc_date=record.rec_headers.get_header("WARC-Date"),
+    )
+    return StoredResponse(exchange, written, record.rec_type == "revisit")
