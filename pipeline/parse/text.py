@@ -39,7 +39,11 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 # Toggle glyphs that accordion widgets put beside a question: plus/minus signs, chevrons, arrows, and the
 # private-use code points of icon fonts (Font Awesome, dashicons, theme icon sets).
-_TOGGLE_CHARS = "+\u2212\u2013\u2014\u002d\u00d7\u2795\u2796\u25b2\u25bc\u25b6\u25c0\u25b8\u25be\u203a\u2039\u00bb\u00ab\u2303\u2304\u02c5\u02c4\u2228\u2227\u2191\u2193\u2192\u2190\u276f\u276e"
+_TOGGLE_CHARS = (
+    "+-\u2212\u2013\u2014\u00d7\u2795\u2796"  # plus, minus, dashes, multiplication sign, heavy plus/minus
+    "\u25b2\u25bc\u25b6\u25c0\u25b8\u25be\u2303\u2304\u02c4\u02c5\u2227\u2228"  # triangles and carets
+    "\u203a\u2039\u00bb\u00ab\u276f\u276e\u2191\u2193\u2192\u2190"  # chevrons, guillemets, arrows
+)
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _EDGE_TOGGLES = re.compile(f"^[{re.escape(_TOGGLE_CHARS)}\\s]+|[{re.escape(_TOGGLE_CHARS)}\\s]+$")
 

@@ -124,10 +124,7 @@ def heading_key(text: str) -> str:
 
 
 def _starts_with_phrase(key: str, phrases: tuple[str, ...]) -> bool:
-    for phrase in phrases:
-        if key == phrase or (key.startswith(phrase) and not key[len(phrase)].isalnum()):
-            return True
-    return False
+    return any(key == phrase or (key.startswith(phrase) and not key[len(phrase)].isalnum()) for phrase in phrases)
 
 
 def is_takeaways_heading(text: str) -> bool:

@@ -1,0 +1,79 @@
+"""The ``pipeline`` command. Thin on purpose: each command parses its options and calls one stage.
+
+Exit codes (all commands):
+  0  the run finished (pages it could not use are in rejects.jsonl and counted in summary.json)
+  1  the run finished with rejects and --strict was given
+  2  bad usage: unknown option, missing input path, invalid value
+  3  nothing could be used: every page was rejected
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.runner import ParseOptions, run_parse
+from pipeline.schema_files import write_schema_files
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch article pages and split them into records.")
+
+EXIT_OK, EXIT_STRICT_REJECTS, EXIT_USAGE, EXIT_NOTHING_PARSED = 0, 1, 2, 3
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        index, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise typer.BadParameter("expected I/N, e.g. 0/4") from None
+    if not 0 <= index < count:
+        raise typer.BadParameter("expected 0 <= I < N")
+    return index, count
+
+
+@app.command()
+def parse(
+    pages: Annotated[list[Path], typer.Argument(help="HTML files, folders of them, or WARC files (.warc, .warc.gz).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSONL files.")] = Path("output"),
+    workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.", min=0)] = 0,
+    compress: Annotated[bool, typer.Option("--compress", help="Write .jsonl.gz files.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any page is rejected.")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Reject pages larger than this.", min=1)] = 10 * 1024 * 1024,
+    shard: Annotated[str | None, typer.Option(help="Parse only shard I of N of the input files, e.g. 0/4.")] = None,
+) -> None:
+    """Split pages into article, takeaways, FAQ and framework records (one JSONL file per type)."""
+    options = ParseOptions(out_dir=out, workers=workers, compress=compress, max_bytes=max_bytes, shard=_shard(shard))
+    try:
+        summary = run_parse(pages, options)
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(json.dumps({k: summary[k] for k in ("pages_seen", "pages_parsed", "pages_rejected", "records",
+                                                   "rejects", "timings")}), err=True)
+    if summary["pages_seen"] and not summary["pages_parsed"]:
+        raise typer.Exit(EXIT_NOTHING_PARSED)
+    if strict and summary["pages_rejected"]:
+        raise typer.Exit(EXIT_STRICT_REJECTS)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option(help="Folder for the *.schema.json files.")] = Path(__file__).parent.parent
+    / "schemas",
+) -> None:
+    """Write the JSON Schema of every record type (generated from the record models)."""
+    for path in write_schema_files(out):
+        typer.echo(str(path), err=True)
+
+
+def main() -> None:
+    app(prog_name="pipeline")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
