@@ -1,0 +1,47 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.parse.text import clean_block, clean_inline, is_glyph_only, strip_toggle_glyphs, word_count
+
+
+def test_clean_inline_folds_nbsp_and_drops_zero_width_characters():
+    assert clean_inline("Magnesium\u00a0helps\u200b with\u2009\u2009 sleep\ufeff") == "Magnesium helps with sleep"
+
+
+def test_clean_inline_composes_to_nfc_and_keeps_curly_quotes():
+    decomposed = "cafe\u0301 \u201cquoted\u201d it\u2019s"
+    assert clean_inline(decomposed) == "caf\u00e9 \u201cquoted\u201d it\u2019s"
+
+
+def test_clean_block_keeps_single_blank_lines_between_paragraphs():
+    assert clean_block("  one \n\n\n\n two\nthree  ") == "one\n\ntwo\nthree"
+
+
+def test_toggle_glyphs_are_stripped_from_the_edges_only():
+    assert strip_toggle_glyphs("+ Is vitamin B-12 safe? \u2212") == "Is vitamin B-12 safe?"
+    assert strip_toggle_glyphs("What is it?\ue80a") == "What is it?"  # an icon-font code point
+
+
+def test_glyph_only_text_is_recognised():
+    assert is_glyph_only(" + ")
+    assert is_glyph_only("\u203a")
+    assert not is_glyph_only("+ More")
+
+
+def test_word_count_counts_hyphenated_and_accented_words_once():
+    assert word_count("Vitamin B-12 est très utile, n’est-ce pas?") == 7
+
+
+@given(st.text())
+def test_clean_inline_is_idempotent_and_single_line(text):
+    once = clean_inline(text)
+    assert clean_inline(once) == once
+    assert "\n" not in once
+    assert once == once.strip()
+
+
+@given(st.text())
+def test_clean_block_never_leaves_runs_of_blank_lines(text):
+    cleaned = clean_block(text)
+    assert "\n\n\n" not in cleaned
+    assert clean_block(cleaned) == cleaned
