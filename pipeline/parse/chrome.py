@@ -12,9 +12,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.parse.dom import HEADINGS, inline_text, next_element
 from pipeline.parse.vocabulary import is_chrome_heading
 
-# Never text.
+# Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "link",
-             "button", "select", "textarea", "input", "dialog"]
+             "select", "textarea", "input", "dialog"]
 
 # Always chrome, whatever their size: comment threads can be longer than the article they sit under.
 STRICT = ", ".join([

@@ -78,11 +78,13 @@ def _from_toggles(container: LexborNode, faq_heading: Heading | None, consumed: 
     pairs: list[QuestionAnswer] = []
     used: set[int] = set()
     faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
-    for candidate in container.css(_TOGGLE_QUESTIONS):
+    candidates = container.css(_TOGGLE_QUESTIONS)
+    candidate_ids = {node.mem_id for node in candidates}
+    for candidate in candidates:
         if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
             continue
         question_node, answer_node = _question_and_answer(candidate, container)
-        if answer_node is None or answer_node.mem_id in used or answer_node.css_matches(_TOGGLE_QUESTIONS):
+        if answer_node is None or answer_node.mem_id in used or answer_node.mem_id in candidate_ids:
             continue
         question = strip_toggle_glyphs(inline_text(question_node))
         if not question or len(question) > 300:

@@ -45,6 +45,7 @@ _HOWTO_BLOCKS = "[class*=schema-how-to], [class*=rank-math-howto], [id*=rank-mat
 _HOWTO_STEPS = "[class*=how-to-step], [class*=howto-step], [class*=rank-math-step]"
 _STEP_NAMES = "[class*=step-name], [class*=step-title]"
 _STEP_TEXTS = "[class*=step-text], [class*=step-content], [class*=step-description]"
+_STEP_PART = re.compile(r"step-(?:name|title|text|content|description)")
 _MIN_STEPS = 2
 
 
@@ -61,6 +62,8 @@ def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSec
     for block in container.css(_HOWTO_BLOCKS):
         steps = []
         for node in block.css(_HOWTO_STEPS):
+            if _STEP_PART.search(node.attributes.get("class") or "") or len(node.css(_STEP_NAMES)) > 1:
+                continue  # a step's name or text element, or the list of all steps: not one step
             name, text = node.css_first(_STEP_NAMES), node.css_first(_STEP_TEXTS)
             if name is None and text is None:
                 continue

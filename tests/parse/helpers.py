@@ -1,0 +1,18 @@
+"""Parse a small page built around an HTML fragment, for the section detector tests."""
+
+from __future__ import annotations
+
+from pipeline.page import RawPage
+from pipeline.parse import ParsedPage, parse_page
+from tests.conftest import article_html
+
+
+def parse_fragment(fragment: str, head: str = "") -> ParsedPage:
+    page = article_html("Sleep And Recovery", paragraphs=3, extra=fragment)
+    if head:
+        page = page.replace("</head>", head + "</head>")
+    return parse_page(RawPage(source="fragment.html", body=page.encode("utf-8")))
+
+
+def faq_pairs(parsed: ParsedPage) -> list[tuple[str, str]]:
+    return [(item.question, item.answer) for item in parsed.faq]

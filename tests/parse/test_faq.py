@@ -1,0 +1,94 @@
+import json
+
+import pytest
+
+from tests.parse.helpers import faq_pairs, parse_fragment
+
+EXPECTED = [("Is magnesium safe at night?", "Yes, for most adults."), ("How much should I take?", "Ask a doctor.")]
+
+WIDGETS = {
+    "details/summary": """<h2>FAQ</h2>
+        <details><summary>Is magnesium safe at night?</summary><p>Yes, for most adults.</p></details>
+        <details><summary>How much should I take?</summary><p>Ask a doctor.</p></details>""",
+    "yoast faq block": """<div class="schema-faq wp-block-yoast-faq-block">
+        <div class="schema-faq-section" id="faq-1"><strong class="schema-faq-question">Is magnesium safe at night?</strong>
+        <p class="schema-faq-answer">Yes, for most adults.</p></div>
+        <div class="schema-faq-section" id="faq-2"><strong class="schema-faq-question">How much should I take?</strong>
+        <p class="schema-faq-answer">Ask a doctor.</p></div></div>""",
+    "rank math faq block": """<div id="rank-math-faq" class="rank-math-block"><div class="rank-math-list">
+        <div class="rank-math-list-item"><h3 class="rank-math-question">Is magnesium safe at night?</h3>
+        <div class="rank-math-answer"><p>Yes, for most adults.</p></div></div>
+        <div class="rank-math-list-item"><h3 class="rank-math-question">How much should I take?</h3>
+        <div class="rank-math-answer"><p>Ask a doctor.</p></div></div></div></div>""",
+    "elementor toggle with icons": """<div class="elementor-widget-toggle"><div class="elementor-toggle">
+        <div class="elementor-toggle-item"><div class="elementor-tab-title" aria-expanded="false">
+        <span class="elementor-toggle-icon"><i class="fas fa-plus"></i><i class="fas fa-minus"></i></span>
+        <a class="elementor-toggle-title">Is magnesium safe at night?</a></div>
+        <div class="elementor-tab-content" style="display:none"><p>Yes, for most adults.</p></div></div>
+        <div class="elementor-toggle-item"><div class="elementor-tab-title" aria-expanded="false">
+        <span class="elementor-toggle-icon">+</span><a class="elementor-toggle-title">How much should I take?</a></div>
+        <div class="elementor-tab-content" hidden><p>Ask a doctor.</p></div></div></div></div>""",
+    "kadence accordion": """<div class="kt-accordion-wrap"><div class="kt-accordion-inner-wrap">
+        <div class="kt-accordion-pane"><div class="kt-accordion-header-wrap"><button class="kt-blocks-accordion-header">
+        <span class="kt-blocks-accordion-title-wrap"><span class="kt-blocks-accordion-title">Is magnesium safe at night?</span></span>
+        <span class="kt-blocks-accordion-icon-trigger"></span></button></div>
+        <div class="kt-accordion-panel kt-accordion-panel-hidden"><div class="kt-accordion-panel-inner"><p>Yes, for most adults.</p></div></div></div>
+        <div class="kt-accordion-pane"><div class="kt-accordion-header-wrap"><button class="kt-blocks-accordion-header">
+        <span class="kt-blocks-accordion-title-wrap"><span class="kt-blocks-accordion-title">How much should I take?</span></span>
+        </button></div><div class="kt-accordion-panel"><div class="kt-accordion-panel-inner"><p>Ask a doctor.</p></div></div></div>
+        </div></div>""",
+    "aria-controls accordion": """<div class="accordion">
+        <h3><button aria-controls="p1" aria-expanded="false">Is magnesium safe at night? <span>&#8722;</span></button></h3>
+        <div class="wrap"><div id="p1" role="region"><p>Yes, for most adults.</p></div></div>
+        <h3><button aria-controls="p2" aria-expanded="false">How much should I take? <i class="icon">&#xe80a;</i></button></h3>
+        <div class="wrap"><div id="p2" role="region"><p>Ask a doctor.</p></div></div></div>""",
+    "microdata": """<div itemscope itemtype="https://schema.org/FAQPage">
+        <div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><h3 itemprop="name">Is magnesium safe at night?</h3>
+        <div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text"><p>Yes, for most adults.</p></div></div></div>
+        <div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><h3 itemprop="name">How much should I take?</h3>
+        <div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text"><p>Ask a doctor.</p></div></div></div></div>""",
+    "heading run under a faq heading (spanish)": """<h2>Preguntas frecuentes</h2>
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p><h2>Conclusion</h2><p>Sleep well.</p>""",
+}
+
+
+@pytest.mark.parametrize("widget", WIDGETS)
+def test_faq_widgets_give_clean_question_answer_pairs(widget):
+    parsed = parse_fragment(WIDGETS[widget])
+    assert faq_pairs(parsed) == EXPECTED
+    assert "Is magnesium safe" not in parsed.article.body
+    assert "Ask a doctor" not in parsed.article.body
+
+
+def test_faq_answers_keep_paragraphs_and_list_items():
+    parsed = parse_fragment("""<h2>Frequently Asked Questions</h2>
+        <details><summary>Which foods are rich in magnesium?</summary>
+        <p>Several, for example:</p><ul><li>Spinach</li><li>Almonds</li></ul><p>And more.</p></details>""")
+    assert faq_pairs(parsed) == [("Which foods are rich in magnesium?",
+                                  "Several, for example:\n\nSpinach\nAlmonds\n\nAnd more.")]
+
+
+def test_faq_only_declared_in_json_ld_is_used_when_the_page_shows_none():
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "Is magnesium safe at night?",
+         "acceptedAnswer": {"@type": "Answer", "text": "<p>Yes, for most adults.</p>"}},
+        {"@type": "Question", "name": "How much should I take?",
+         "acceptedAnswer": {"@type": "Answer", "text": "Ask a doctor."}}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert faq_pairs(parse_fragment("", head=head)) == EXPECTED
+
+
+def test_visible_faq_wins_over_json_ld_and_is_not_duplicated():
+    data = {"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Is magnesium safe at night?",
+                                                "acceptedAnswer": {"text": "Declared answer."}}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    parsed = parse_fragment(WIDGETS["details/summary"], head=head)
+    assert faq_pairs(parsed) == EXPECTED
+
+
+def test_section_headings_ending_in_question_marks_are_not_an_faq():
+    parsed = parse_fragment("""<h2>What is magnesium?</h2><p>A mineral found in many foods and in the body.</p>
+        <h2>Why does it matter?</h2><p>It takes part in hundreds of reactions.</p>""")
+    assert parsed.faq == []
+    assert "What is magnesium?" in parsed.article.body

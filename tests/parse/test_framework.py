@@ -1,0 +1,62 @@
+import json
+
+from tests.parse.helpers import parse_fragment
+
+
+def steps(parsed):
+    assert parsed.framework is not None
+    return [(step.title, step.text) for step in parsed.framework.steps]
+
+
+def test_ordered_list_under_a_framework_heading_splits_bold_titles_from_text():
+    parsed = parse_fragment("""<h2>Decision Framework for Better Sleep</h2><ol>
+        <li><strong>Track Your Sleep:</strong> Keep a diary for two weeks.</li>
+        <li><strong>Set a Schedule</strong> &ndash; Go to bed at the same time.</li>
+        <li>Review Progress: Compare the diary with your goals.</li></ol><p>Closing words of the article here.</p>""")
+    assert parsed.framework.title == "Decision Framework for Better Sleep"
+    assert steps(parsed) == [("Track Your Sleep", "Keep a diary for two weeks."),
+                             ("Set a Schedule", "Go to bed at the same time."),
+                             ("Review Progress", "Compare the diary with your goals.")]
+    assert "Keep a diary" not in parsed.article.body
+    assert "Closing words of the article here." in parsed.article.body
+
+
+def test_one_heading_per_step_under_a_how_to_heading():
+    parsed = parse_fragment("""<h2>How to Build a Bedtime Routine</h2><p>Start tonight.</p>
+        <h3>Step 1: Dim the Lights</h3><p>An hour before bed, switch to warm lamps.</p>
+        <h3>Step 2: Put the Phone Away</h3><p>Charge it outside the bedroom.</p><p>Use an alarm clock.</p>
+        <h2>Conclusion</h2><p>Small habits add up over weeks.</p>""")
+    assert steps(parsed) == [("Dim the Lights", "An hour before bed, switch to warm lamps."),
+                             ("Put the Phone Away", "Charge it outside the bedroom.\n\nUse an alarm clock.")]
+    assert "Small habits add up" in parsed.article.body
+
+
+def test_spanish_steps_heading_is_recognised():
+    parsed = parse_fragment("""<h2>Pasos a seguir</h2><ol><li><b>Consulte a su médico:</b> antes de empezar.</li>
+        <li><b>Elija la dosis:</b> según su caso.</li></ol>""")
+    assert steps(parsed) == [("Consulte a su médico", "antes de empezar."), ("Elija la dosis", "según su caso.")]
+
+
+def test_yoast_how_to_block():
+    parsed = parse_fragment("""<div class="schema-how-to wp-block-yoast-how-to-block">
+        <p class="schema-how-to-description">Follow these.</p><ul class="schema-how-to-steps">
+        <li class="schema-how-to-step" id="how-to-step-1"><strong class="schema-how-to-step-name">Measure</strong>
+        <p class="schema-how-to-step-text">Measure your intake.</p></li>
+        <li class="schema-how-to-step" id="how-to-step-2"><strong class="schema-how-to-step-name">Adjust</strong>
+        <p class="schema-how-to-step-text">Adjust the dose.</p></li></ul></div>""")
+    assert steps(parsed) == [("Measure", "Measure your intake."), ("Adjust", "Adjust the dose.")]
+
+
+def test_how_to_json_ld_is_used_when_the_page_shows_no_steps():
+    data = {"@context": "https://schema.org", "@type": "HowTo", "name": "How to nap well",
+            "step": [{"@type": "HowToStep", "name": "Pick a time", "text": "Early afternoon works best."},
+                     {"@type": "HowToStep", "text": "Keep it under 30 minutes."}]}
+    parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
+    assert parsed.framework.title == "How to nap well"
+    assert steps(parsed) == [("Pick a time", "Early afternoon works best."), ("", "Keep it under 30 minutes.")]
+
+
+def test_an_ordinary_bullet_list_is_not_a_framework():
+    parsed = parse_fragment("""<h2>Foods rich in magnesium</h2><ul><li>Spinach</li><li>Almonds</li></ul>""")
+    assert parsed.framework is None
+    assert "Spinach\nAlmonds" in parsed.article.body

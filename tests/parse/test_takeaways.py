@@ -1,0 +1,26 @@
+import pytest
+
+from tests.parse.helpers import parse_fragment
+
+
+@pytest.mark.parametrize(
+    "heading", ["Key Takeaways", "TL;DR", "Key Points:", "Puntos clave", "L’essentiel", "Das Wichtigste in Kürze",
+                "Pontos principais", "In sintesi", "🔑 Key takeaways"],
+)
+def test_takeaways_heading_in_many_languages_introduces_a_list(heading):
+    parsed = parse_fragment(f"<h2>{heading}</h2><ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>")
+    assert parsed.takeaways is not None
+    assert parsed.takeaways.heading == heading
+    assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
+    assert "Sleep seven hours." not in parsed.article.body
+
+
+def test_takeaways_box_with_a_bold_paragraph_heading():
+    parsed = parse_fragment("""<div class="wp-block-group"><p><strong>Key takeaways</strong></p>
+        <ul><li>One.</li><li>Two.</li></ul></div>""")
+    assert parsed.takeaways.items == ["One.", "Two."]
+
+
+def test_a_list_under_an_unrelated_heading_is_not_takeaways():
+    parsed = parse_fragment("<h2>Ingredients</h2><ul><li>Oats</li><li>Milk</li></ul>")
+    assert parsed.takeaways is None
