@@ -10,6 +10,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.dom import HEADINGS, inline_text, next_element
+from pipeline.parse.prose import Prose, measure_prose
 from pipeline.parse.vocabulary import is_chrome_heading
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
@@ -55,8 +56,9 @@ LOOSE = ", ".join([
     "[class*=print-]", "[class*=rating]", "[class*=reactions]", "[class*=wp-block-latest-posts]",
 ])
 
-# A loose match holding more than this share of the page's text is a wrapper, not chrome.
+# A loose match holding more than this share of the page's text, or of its prose, is a wrapper, not chrome.
 MAX_LOOSE_SHARE = 0.35
+MAX_LOOSE_PROSE_SHARE = 0.4
 _NEVER_REMOVED = frozenset({"html", "body", "main"})
 
 
@@ -71,8 +73,14 @@ def remove_chrome(tree: LexborHTMLParser) -> None:
             node.remove()
     total = len(body.text())
     limit = max(total * MAX_LOOSE_SHARE, 400)
+    prose = measure_prose(body)
     for node in body.css(LOOSE):
-        if node.tag not in _NEVER_REMOVED and _is_attached(node) and len(node.text()) <= limit:
+        if (
+            node.tag not in _NEVER_REMOVED
+            and prose.share(node) < MAX_LOOSE_PROSE_SHARE
+            and _is_attached(node)
+            and len(node.text()) <= limit
+        ):
             node.remove()
     _remove_chrome_blocks(body, limit)
 
@@ -130,3 +138,50 @@ def remove_hidden(container: LexborNode) -> None:
     """Drop what a reader never sees, once the sections have taken their (often collapsed) content."""
     for node in container.css(HIDDEN):
         node.remove()
+
+
+# Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
+# datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
+INNER = ", ".join([
+    "figure", "figcaption", "[class*=caption]", "[class*=credit]", "[class*=gallery]", "[class*=slideshow]",
+    "[class*=carousel]", "[class*=lightbox]", "time", "[class*=byline]", "[class*=dateline]", "[class*=timestamp]",
+    "[class*=published]", "[class~=date]", "[class*=-date]", "[class*=date-]", "[class*=_date]",
+])
+_INNER_MAX_PROSE_SHARE = 0.2
+# Lists, boxes and tables whose text is mostly links: menus, teasers, "most read" inside the container.
+_LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
+_MAX_LINK_DENSITY = 0.5
+
+
+def prune_container(container: LexborNode, prose: Prose) -> None:
+    """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body)."""
+    article = prose.chars.get(container.mem_id, 0) or 1
+    for node in container.css(INNER):
+        if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
+            node.remove()
+    links = _link_chars(container)
+    for node in container.css(_LINK_BLOCKS):
+        key = node.mem_id
+        linked = links.get(key, 0)
+        if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
+            continue
+        if linked > _MAX_LINK_DENSITY * len(node.text()):
+            node.remove()
+
+
+def _link_chars(container: LexborNode) -> dict[int, int]:
+    """Link text length under each element of the container, in one pass over its links."""
+    out: dict[int, int] = {}
+    stop = container.mem_id
+    for link in container.css("a"):
+        length = len(link.text())
+        if not length:
+            continue
+        ancestor = link.parent
+        while ancestor is not None:
+            key = ancestor.mem_id
+            out[key] = out.get(key, 0) + length
+            if key == stop:
+                break
+            ancestor = ancestor.parent
+    return out

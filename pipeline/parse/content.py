@@ -1,20 +1,22 @@
 """Find the article container and render its prose.
 
-Scoring in the manner of readability: each paragraph-like block with real prose gives points to its parent and
+Scoring in the manner of readability: each block that holds real prose gives points to its parent and
 grandparent; containers named like content (``<article>``, ``itemprop=articleBody``, ``entry-content``) get a
 bonus, link-heavy ones a penalty. The winner then widens to its parent while the parent holds clearly more
 prose, because many themes split one article over sibling wrappers.
+
+The chosen container is then pruned of the chrome it still holds (captions, teaser lists); see ``chrome``.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
+from pipeline.parse.prose import link_density, measure_prose
 from pipeline.parse.text import clean_inline, is_glyph_only
 
-_PARAGRAPHS = "p, pre, blockquote, td, dd, li"
-_MIN_PARAGRAPH_CHARS = 25
 _CONTENT_HINTS = ", ".join([
     "article", "main", '[role="main"]', '[itemprop="articleBody"]', "[class*=entry-content]",
     "[class*=post-content]", "[class*=article-content]", "[class*=article-body]", "[class*=articleBody]",
@@ -32,49 +34,26 @@ def find_content(tree: LexborHTMLParser) -> LexborNode | None:
     body = tree.body
     if body is None:
         return None
-    scores: dict[int, float] = {}
-    prose: dict[int, int] = {}
-    nodes: dict[int, LexborNode] = {}
-    for paragraph in body.css(_PARAGRAPHS):
-        text = paragraph.text()
-        length = len(text.strip())
-        if length < _MIN_PARAGRAPH_CHARS:
-            continue
-        points = 1 + text.count(",") + text.count("、") + min(length // 100, 3)
-        ancestor, depth = paragraph.parent, 0
-        while ancestor is not None and ancestor.tag != "html":
-            key = ancestor.mem_id
-            nodes.setdefault(key, ancestor)
-            prose[key] = prose.get(key, 0) + length
-            if depth < 2:
-                scores[key] = scores.get(key, 0.0) + points / (1 + depth)
-            ancestor, depth = ancestor.parent, depth + 1
-    if not scores:
+    prose = measure_prose(body)
+    if not prose.scores:
         return None
 
     hinted = {node.mem_id for node in body.css(_CONTENT_HINTS)}
-    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
+    ranked = sorted(prose.scores, key=prose.scores.__getitem__, reverse=True)[:8]
 
     def final_score(key: int) -> float:
         bonus = _HINT_BONUS if key in hinted else 1.0
-        return scores[key] * bonus * (1 - _link_density(nodes[key]))
+        return prose.scores[key] * bonus * (1 - link_density(prose.nodes[key]))
 
-    best = nodes[max(ranked, key=final_score)]
+    best = prose.nodes[max(ranked, key=final_score)]
     while (parent := best.parent) is not None and parent.tag not in ("html", "body"):
-        if prose[best.mem_id] >= _WIDEN_BELOW * prose.get(parent.mem_id, 0):
+        if prose.chars[best.mem_id] >= _WIDEN_BELOW * prose.chars.get(parent.mem_id, 0):
             break
-        if _link_density(parent) > 0.5:
+        if link_density(parent) > 0.5:
             break
         best = parent
+    prune_container(best, prose)
     return best
-
-
-def _link_density(node: LexborNode) -> float:
-    text_length = len(node.text())
-    if not text_length:
-        return 1.0
-    link_length = sum(len(link.text()) for link in node.css("a"))
-    return min(link_length / text_length, 1.0)
 
 
 def remove_title(container: LexborNode, title: str) -> None:
