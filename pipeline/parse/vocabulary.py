@@ -123,30 +123,43 @@ def heading_key(text: str) -> str:
     return _NOISE.sub("", text).strip()
 
 
-def _starts_with_phrase(key: str, phrases: tuple[str, ...]) -> bool:
-    return any(key == phrase or (key.startswith(phrase) and not key[len(phrase)].isalnum()) for phrase in phrases)
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+def _starting(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches a key that is, or starts with, one of the phrases followed by a word boundary."""
+    return re.compile(rf"^(?:{_alternation(phrases)})(?!\w)")
+
+
+def _anywhere(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+
+
+_TAKEAWAYS_START = _starting(TAKEAWAYS)
+_FAQ_ANYWHERE = _anywhere(FAQ)
+_FRAMEWORK_START = _starting(FRAMEWORK)
+_FRAMEWORK_ANYWHERE = _anywhere(FRAMEWORK_ANYWHERE)
+_CHROME_START = _starting(CHROME_PREFIXES)
 
 
 def is_takeaways_heading(text: str) -> bool:
     key = heading_key(text)
-    return len(key) <= 60 and _starts_with_phrase(key, TAKEAWAYS)
+    return len(key) <= 60 and bool(_TAKEAWAYS_START.match(key))
 
 
 def is_faq_heading(text: str) -> bool:
+    """'FAQ', 'Preguntas frecuentes', and also 'Vitamin D FAQs' or 'Magnesium: Frequently Asked Questions'."""
     key = heading_key(text)
-    return len(key) <= 80 and _starts_with_phrase(key, FAQ)
+    return len(key) <= 80 and bool(_FAQ_ANYWHERE.search(key))
 
 
 def is_framework_heading(text: str) -> bool:
     key = heading_key(text)
-    if len(key) > 120:
-        return False
-    return _starts_with_phrase(key, FRAMEWORK) or any(
-        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key) for word in FRAMEWORK_ANYWHERE
-    )
+    return len(key) <= 120 and bool(_FRAMEWORK_START.match(key) or _FRAMEWORK_ANYWHERE.search(key))
 
 
 def is_chrome_heading(text: str) -> bool:
     """Exact match only: "Recommended" is chrome, "Recommended daily intake" is an article section."""
     key = heading_key(text)
-    return key in _CHROME_SET or (len(key) <= 50 and _starts_with_phrase(key, CHROME_PREFIXES))
+    return key in _CHROME_SET or (len(key) <= 50 and bool(_CHROME_START.match(key)))

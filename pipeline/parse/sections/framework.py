@@ -72,19 +72,20 @@ def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSec
             if title or body:
                 steps.append(Step(title, body))
         if len(steps) >= _MIN_STEPS:
-            title_node = block.css_first("[class*=how-to-title], [class*=howto-title], h2, h3")
+            title_node = block.css_first("[class*=how-to-title], [class*=howto-title]")
             heading = _heading_before(block)
-            title = (inline_text(title_node) if title_node is not None else "") or (heading.text if heading else "")
-            consumed.add(block, heading.node if heading and not title_node else None)
+            title = inline_text(title_node) if title_node is not None else heading.text if heading else ""
+            consumed.add(block, heading.node if heading else None)
             return FrameworkSection(title, steps)
     return None
 
 
 def _heading_before(node: LexborNode) -> Heading | None:
+    """The heading right before a HowTo block names it, whatever its words."""
     sibling = node.prev
     while sibling is not None and not sibling.is_element_node:
         sibling = sibling.prev
-    if sibling is not None and sibling.tag in HEADINGS and is_framework_heading(text := inline_text(sibling)):
+    if sibling is not None and sibling.tag in HEADINGS and (text := inline_text(sibling)):
         return Heading(sibling, text, heading_level(sibling))
     return None
 
