@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
-from pipeline.parse.prose import link_density, measure_prose
+from pipeline.parse.prose import Prose, link_density, measure_prose
 from pipeline.parse.text import clean_inline, is_glyph_only
 
 _CONTENT_HINTS = ", ".join([
@@ -26,7 +26,11 @@ _CONTENT_HINTS = ", ".join([
 ])
 _HINT_BONUS = 1.25
 # The winner widens to its parent while it holds less than this share of the parent's prose.
-_WIDEN_BELOW = 0.75
+_WIDEN_BELOW = 0.6
+# How many wrapper levels the widening may climb through.
+_MAX_CLIMB = 6
+# Link share above which what a wider ancestor adds is teasers, not more of the article.
+_MAX_ADDED_LINKS = 0.2
 
 
 def find_content(tree: LexborHTMLParser) -> LexborNode | None:
@@ -45,15 +49,36 @@ def find_content(tree: LexborHTMLParser) -> LexborNode | None:
         bonus = _HINT_BONUS if key in hinted else 1.0
         return prose.scores[key] * bonus * (1 - link_density(prose.nodes[key]))
 
-    best = prose.nodes[max(ranked, key=final_score)]
-    while (parent := best.parent) is not None and parent.tag not in ("html", "body"):
-        if prose.chars[best.mem_id] >= _WIDEN_BELOW * prose.chars.get(parent.mem_id, 0):
-            break
-        if link_density(parent) > 0.5:
-            break
-        best = parent
+    best = _widen(prose.nodes[max(ranked, key=final_score)], prose)
     prune_container(best, prose)
     return best
+
+
+def _widen(best: LexborNode, prose: Prose) -> LexborNode:
+    """Climb to the ancestor that holds the article's other parts.
+
+    Wrappers that add no prose are passed through; an ancestor that adds much prose with few links (the other
+    chunks of a split article) is taken; one that adds little, or adds teasers (headline links with a line of
+    summary each), ends the climb.
+    """
+    node = best
+    own, own_text, own_links = prose.chars[best.mem_id], *_text_and_links(best)
+    for _ in range(_MAX_CLIMB):
+        parent = node.parent
+        if parent is None or parent.tag in ("html", "body"):
+            break
+        held = prose.chars.get(parent.mem_id, 0)
+        if held > own:
+            text, links = _text_and_links(parent)
+            if own >= _WIDEN_BELOW * held or links - own_links > _MAX_ADDED_LINKS * (text - own_text):
+                break
+            best, own, own_text, own_links = parent, held, text, links
+        node = parent
+    return best
+
+
+def _text_and_links(node: LexborNode) -> tuple[int, int]:
+    return len(node.text()), sum(len(link.text()) for link in node.css("a"))
 
 
 def remove_title(container: LexborNode, title: str) -> None:
