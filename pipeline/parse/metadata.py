@@ -64,8 +64,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
         [*as_list(article.get("articleSection")), *metas.get_all("article:section"),
          *(node.text() for node in tree.css('a[rel~="category"]'))]
     )
-    meta.tags = _unique([*metas.get_all("article:tag"), *_keywords(article.get("keywords")),
-                         *(node.text() for node in tree.css('a[rel="tag"]'))])
+    meta.tags = _unique([*metas.get_all("article:tag"), *_keywords(article.get("keywords")), *_tag_links(tree)])
     return meta
 
 
@@ -205,6 +204,23 @@ def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | 
         return None
     absolute = urljoin(url, href) if url else href
     return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def _tag_links(tree: LexborHTMLParser) -> list[str]:
+    """WordPress marks tag links rel="tag"; themes that do not still link them under /tag/ inside the post."""
+    links = tree.css('a[rel~="tag"]:not([rel~="category"])') or tree.css('article [class*=tag] a[href*="/tag/"]')
+    return [node.text() for node in links if not _in_tag_cloud(node)]
+
+
+def _in_tag_cloud(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if "cloud" in (parent.attributes.get("class") or ""):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _keywords(value: Any) -> list[str]:
