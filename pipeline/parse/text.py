@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width and invisible format characters that only break words apart for a reader-less consumer.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# Every Unicode space (NBSP, thin, ideographic, ...) and control whitespace becomes one plain space.
-_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Zero-width and invisible format characters, and control characters: dropped, not turned into spaces.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_inline(text: str) -> str:
-    """One line of text: NFC, invisible characters dropped, all runs of whitespace folded to one space."""
+    """One line of text: invisible characters dropped, every run of Unicode whitespace (NBSP, thin, ideographic
+    spaces, newlines) folded to one space, then NFC. ``str.split`` does the folding: it knows Unicode spaces."""
     if not text:
         return ""
-    text = _CONTROL.sub("", text.translate(_INVISIBLE))
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text)).strip()
+    text = " ".join(_INVISIBLE.sub("", text).split())
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def clean_block(text: str) -> str:
