@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.fetch.command import crawl
 from pipeline.runner import ParseOptions, run_parse
 from pipeline.schema_files import write_schema_files
 
@@ -69,6 +70,9 @@ def schema(
     """Write the JSON Schema of every record type (generated from the record models)."""
     for path in write_schema_files(out):
         typer.echo(str(path), err=True)
+
+
+app.command()(crawl)
 
 
 def main() -> None:
