@@ -1,8 +1,9 @@
 """What is not the article: site chrome found by tag, ARIA role, class/id vocabulary and heading words.
 
-Matching runs in Lexbor's CSS engine (C), not in Python loops, because this runs on every page. Class/id
-vocabulary is loose by nature (``has-sidebar`` on a layout wrapper, ``cookies-off`` on ``<body>``), so a match
-that holds a large share of the page's text is kept: chrome is small, articles are not.
+All matching runs in Lexbor's CSS engine (C), with only the class/id words that occur on the page (``names``):
+a hundred ``[class*=..]`` selectors would each walk the whole tree. Class/id vocabulary is loose by nature
+(``has-sidebar`` on a layout wrapper, ``cookies-off`` on ``<body>``), so a match that holds a large share of
+the page's text, or of its prose, is kept: chrome is small, articles are not.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.dom import HEADINGS, inline_text, next_element
-from pipeline.parse.prose import Prose, measure_prose
+from pipeline.parse.names import PageNames, Vocabulary
+from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.vocabulary import is_chrome_heading
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
@@ -18,43 +20,35 @@ JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe
              "select", "textarea", "input", "dialog"]
 
 # Always chrome, whatever their size: comment threads can be longer than the article they sit under.
-STRICT = ", ".join([
-    "nav", '[role="navigation"]', '[role="search"]', '[role="dialog"]', '[role="alertdialog"]',
-    "#comments", "#respond", "[class~=comments-area]", "[class~=comment-respond]", "[class~=comment-list]",
-    "[class~=commentlist]", "#disqus_thread", "[class~=fb-comments]", "[class~=wpdiscuz_top_clearing]",
-    "#wpdiscuz", "[class~=screen-reader-text]", "[class~=sr-only]", "[class~=visually-hidden]",
-    "[class~=screen-reader-only]", "[class~=elementor-screen-only]", "[class~=show-for-sr]",
-    "[class~=assistive-text]", "[class~=skip-link]", "ins.adsbygoogle", "[class~=adsbygoogle]",
-    '[itemtype*="BreadcrumbList"]',
-])
+STRICT_TAGS = ('nav, [role="navigation"], [role="search"], [role="dialog"], [role="alertdialog"], '
+               '[itemtype*="BreadcrumbList"]')
+STRICT_NAMES = Vocabulary(
+    class_words=("comments-area", "comment-respond", "comment-list", "commentlist", "fb-comments",
+                 "wpdiscuz_top_clearing", "screen-reader-text", "sr-only", "visually-hidden", "screen-reader-only",
+                 "elementor-screen-only", "show-for-sr", "assistive-text", "skip-link", "adsbygoogle"),
+    id_words=("comments", "respond", "disqus_thread", "wpdiscuz"),
+)
 
 # Chrome by name, kept when it turns out to hold much of the page (a wrapper that merely mentions it).
-LOOSE = ", ".join([
-    "header", "footer", "aside", '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
-    "[class*=breadcrumb]", "[id*=breadcrumb]",
-    "[class*=sidebar]", "[id*=sidebar]", "[class~=widget]", "[class~=widget-area]", "[class~=widgets]",
-    "[class*=share-]", "[class*=-share]", "[class*=sharing]", "[class~=share]", "[class*=sharedaddy]",
-    "[class*=social-]", "[class~=social]", "[class*=addtoany]", "[class~=a2a_kit]", "[class*=shariff]",
-    "[class*=related-]", "[class*=related_]", "[class*=-related]", "[class~=related]", "[id*=related]",
-    "[class*=relatedpost]", "[class*=yarpp]", "[class*=you-may-like]", "[class*=also-like]",
-    "[class*=newsletter]", "[id*=newsletter]", "[class*=subscribe]", "[class*=mc4wp]", "[class*=optin]",
-    "[class*=cookie]", "[id*=cookie]", "[class*=consent]", "[id*=consent]", "[class*=gdpr]",
-    "[class*=advert]", "[id*=advert]", "[class~=ad]", "[class~=ads]", "[class*=ad-slot]", "[class*=ad-container]",
-    "[class*=ad-wrapper]", "[class*=sponsor]", "[class*=promo]",
-    "[class*=popup]", "[class*=modal]", "[class*=overlay]",
-    "[class*=author-box]", "[class*=author-bio]", "[class*=about-author]", "[class*=author-info]",
-    "[class*=saboxplugin]", "[class*=post-author]",
-    "[class*=post-navigation]", "[class*=post-nav]", "[class~=nav-links]", "[class~=navigation]",
-    "[class*=pagination]", "[class~=page-links]", "[class*=prev-next]",
-    "[class*=to-top]", "[id*=to-top]", "[class*=totop]", "[id*=totop]", "[class*=back-top]", "[id*=back-top]",
-    "[class*=scroll-top]", "[id*=scroll-top]", 'a[href="#top"]', 'a[href="#page"]',
-    "[class*=menu]", "[id*=menu]", "[class~=site-header]", "[id~=masthead]", "[class~=site-footer]",
-    "[id~=colophon]", "[class*=topbar]", "[class*=top-bar]",
-    "[class~=toc]", "#toc", "[class*=ez-toc]", "[id*=ez-toc]", "[class*=table-of-contents]", "[class*=lwptoc]",
-    "[class*=tags-links]", "[class*=cat-links]", "[class*=post-tags]", "[class*=entry-tags]", "[class~=tags]",
-    "[class*=entry-meta]", "[class*=post-meta]", "[class~=byline]", "[class*=entry-footer]",
-    "[class*=print-]", "[class*=rating]", "[class*=reactions]", "[class*=wp-block-latest-posts]",
-])
+LOOSE_TAGS = ('header, footer, aside, [role="banner"], [role="contentinfo"], [role="complementary"], '
+              'a[href="#top"], a[href="#page"]')
+LOOSE_NAMES = Vocabulary(
+    class_parts=(
+        "breadcrumb", "sidebar", "share-", "-share", "sharing", "sharedaddy", "social-", "addtoany", "shariff",
+        "related-", "related_", "-related", "relatedpost", "yarpp", "you-may-like", "also-like", "newsletter",
+        "subscribe", "mc4wp", "optin", "cookie", "consent", "gdpr", "advert", "ad-slot", "ad-container",
+        "ad-wrapper", "sponsor", "promo", "popup", "modal", "overlay", "author-box", "author-bio", "about-author",
+        "author-info", "saboxplugin", "post-author", "post-navigation", "post-nav", "pagination", "prev-next",
+        "to-top", "totop", "back-top", "scroll-top", "menu", "topbar", "top-bar", "ez-toc", "table-of-contents",
+        "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
+        "print-", "rating", "reactions", "wp-block-latest-posts",
+    ),
+    class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related", "ad", "ads",
+                 "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
+    id_parts=("breadcrumb", "sidebar", "related", "newsletter", "cookie", "consent", "advert", "to-top", "totop",
+              "back-top", "scroll-top", "menu", "ez-toc"),
+    id_words=("masthead", "colophon", "toc"),
+)
 
 # A loose match holding more than this share of the page's text, or of its prose, is a wrapper, not chrome.
 MAX_LOOSE_SHARE = 0.35
@@ -68,20 +62,23 @@ def remove_chrome(tree: LexborHTMLParser) -> None:
     body = tree.body
     if body is None:
         return
-    for node in body.css(STRICT):
+    names = PageNames.of(body)
+    strict = ", ".join(filter(None, [STRICT_TAGS, STRICT_NAMES.selector(names)]))
+    for node in body.css(strict):
         if node.tag not in _NEVER_REMOVED:
             node.remove()
     total = len(body.text())
     limit = max(total * MAX_LOOSE_SHARE, 400)
-    prose = measure_prose(body)
-    for node in body.css(LOOSE):
-        if (
-            node.tag not in _NEVER_REMOVED
-            and prose.share(node) < MAX_LOOSE_PROSE_SHARE
-            and _is_attached(node)
-            and len(node.text()) <= limit
-        ):
-            node.remove()
+    # Only a match with that much text can hold that much prose: the others need no prose count.
+    prose_floor = MAX_LOOSE_PROSE_SHARE * prose_chars(body)
+    loose = ", ".join(filter(None, [LOOSE_TAGS, LOOSE_NAMES.selector(names)]))
+    for node in body.css(loose):
+        if node.tag in _NEVER_REMOVED:
+            continue
+        length = len(node.text())
+        if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
+            continue
+        node.remove()
     _remove_chrome_blocks(body, limit)
 
 

@@ -55,6 +55,11 @@ def measure_prose(root: LexborNode) -> Prose:
     return prose
 
 
+def prose_chars(root: LexborNode) -> int:
+    """Characters of prose under ``root``, without the per-ancestor bookkeeping of ``measure_prose``."""
+    return sum(len(text) for _, text in _prose_blocks(root))
+
+
 def _prose_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
     blocks = []
     for node in root.css(_PARAGRAPHS):
