@@ -1,0 +1,49 @@
+"""Chrome removal: by tag and role, by class/id vocabulary present on the page, and kept when it holds prose."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pipeline.parse.chrome import remove_chrome
+from pipeline.parse.names import PageNames, Vocabulary
+
+PROSE = "<p>The council voted, after a long and heated debate, to close the old bridge for repairs.</p>"
+
+
+def cleaned(html: str) -> str:
+    tree = LexborHTMLParser(html)
+    remove_chrome(tree)
+    return tree.body.text() if tree.body is not None else ""
+
+
+def test_navigation_and_comments_go_whatever_their_size() -> None:
+    comments = "<div id='comments'>" + PROSE * 10 + "</div>"
+    text = cleaned(f"<body><nav><a href='/'>Home</a></nav><article>{PROSE}</article>{comments}</body>")
+    assert "Home" not in text
+    assert text.count("The council voted") == 1
+
+
+def test_class_vocabulary_removes_small_chrome() -> None:
+    text = cleaned(f"<body><article>{PROSE}<div class='share-buttons'>Share on Facebook</div></article>"
+                   "<div class='newsletter-box'>Sign up for our letter</div></body>")
+    assert "Share on Facebook" not in text
+    assert "Sign up" not in text
+    assert "The council voted" in text
+
+
+def test_loosely_named_wrapper_holding_the_prose_is_kept() -> None:
+    text = cleaned(f"<body><div class='layout has-sidebar'>{PROSE * 4}</div><aside>Popular now</aside></body>")
+    assert text.count("The council voted") == 4
+    assert "Popular now" not in text
+
+
+def test_vocabulary_selects_only_words_present_on_the_page() -> None:
+    vocabulary = Vocabulary(class_parts=("sidebar", "cookie"), class_words=("ad",), id_words=("toc",))
+    names = PageNames.of(LexborHTMLParser("<body><div class='left-sidebar ad' id='x'></div></body>").body)
+    assert vocabulary.selector(names) == '[class*="sidebar"], [class~="ad"]'
+
+
+def test_whole_word_names_do_not_match_inside_other_words() -> None:
+    text = cleaned(f"<body><div class='header-ad'>{PROSE}</div><div class='ad'>Buy now</div></body>")
+    assert "The council voted" in text
+    assert "Buy now" not in text

@@ -1,0 +1,64 @@
+"""The article container: prose scoring, bare-text blocks, widening over split articles, pruning inside."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pipeline.parse.chrome import remove_chrome
+from pipeline.parse.content import body_text, find_content
+
+PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh the proposal, its costs, and the "
+             "objections raised by residents who live near the site.</p>")
+
+
+def extract(html: str) -> str:
+    tree = LexborHTMLParser(html)
+    remove_chrome(tree)
+    container = find_content(tree)
+    return body_text(container) if container is not None else ""
+
+
+def test_prose_wins_over_a_longer_list_of_links() -> None:
+    links = "".join(f"<li><a href='/s/{n}'>Another story headline number {n} here</a></li>" for n in range(30))
+    text = extract(f"<body><div class='list'><ul>{links}</ul></div><div class='story'>{PARAGRAPH * 4}</div></body>")
+    assert text.startswith("The committee met")
+    assert "Another story" not in text
+
+
+def test_text_broken_by_br_without_paragraphs_is_found() -> None:
+    lines = "<br>".join(["Residents gathered outside the hall, holding signs, singing, and chanting."] * 5)
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(20))
+    text = extract(f"<body><ul>{menu}</ul><div id='story'>{lines}</div></body>")
+    assert text.count("Residents gathered") == 5
+    assert "Section 3" not in text
+
+
+def test_split_article_is_taken_whole() -> None:
+    chunk = f"<div class='grid'><div class='chunk'>{PARAGRAPH * 3}</div></div>"
+    text = extract(f"<body><article><div class='chunks'>{chunk}{chunk}</div></article></body>")
+    assert text.count("The committee met") == 6
+
+
+def test_widening_stops_at_a_box_of_teasers() -> None:
+    teasers = "".join(
+        f"<div><a href='/t/{n}'>Teaser headline {n} about something else entirely</a>"
+        f"<p>A one-line summary of teaser {n}, written to draw the reader.</p></div>" for n in range(6)
+    )
+    page = f"<body><div class='wrap'><div class='story'>{PARAGRAPH * 5}</div><div>{teasers}</div></div></body>"
+    text = extract(page)
+    assert text.count("The committee met") == 5
+    assert "Teaser headline" not in text
+
+
+def test_captions_and_link_lists_inside_the_article_are_pruned() -> None:
+    page = (f"<body><article>{PARAGRAPH * 2}<figure><img src='x.jpg'><figcaption>The hall on Tuesday. Photo: "
+            "Staff</figcaption></figure>" + PARAGRAPH * 2 + "<div><a href='/1'>Most read story one</a> "
+            "<a href='/2'>Most read story two</a></div></article></body>")
+    text = extract(page)
+    assert text.count("The committee met") == 4
+    assert "Photo: Staff" not in text
+    assert "Most read" not in text
+
+
+def test_page_without_prose_has_no_container() -> None:
+    assert find_content(LexborHTMLParser("<body><ul><li><a href='/'>Home</a></li></ul></body>")) is None
