@@ -107,7 +107,8 @@ class GuardedResolver(AbstractResolver):
 class Client:
     """A pooled HTTP client for the whole crawl. Redirects are not followed here: each hop is a frontier entry."""
 
-    def __init__(self, options: ClientOptions) -> None:
+    def __init__(self, options: ClientOptions, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        """``transport`` replaces the aiohttp one (tests pass a mock; the address guard then does not apply)."""
         self.options = options
         limits = httpx.Limits(max_connections=options.connections, max_keepalive_connections=options.connections)
 
@@ -120,7 +121,7 @@ class Client:
             return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
 
         self._http = httpx.AsyncClient(
-            transport=AiohttpTransport(limits=limits, client=session),
+            transport=transport or AiohttpTransport(limits=limits, client=session),
             timeout=httpx.Timeout(
                 options.total_timeout, connect=options.connect_timeout, read=options.read_timeout
             ),
@@ -245,6 +246,9 @@ def _error_class(exc: BaseException) -> str:
             return "blocked_address"
     if any(isinstance(error, TimeoutError) for error in chain):
         return "timeout"  # aiohttp's socket timeouts and the total timeout are all TimeoutErrors
+    aiohttp_cause = any(isinstance(error, aiohttp.ClientError) for error in chain)
+    if isinstance(exc, httpx.TimeoutException) and not aiohttp_cause:
+        return "timeout"  # a native httpx timeout (httpx-aiohttp also maps non-timeouts to ConnectTimeout)
     if any(isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL | aiohttp.InvalidURL) for error in chain):
         return "bad_url"
     if any(isinstance(error, httpx.ConnectError | aiohttp.ClientConnectorError) for error in chain):

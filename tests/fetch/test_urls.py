@@ -1,0 +1,43 @@
+"""URL normalization and scope: one spelling per page, and only the links a crawl is meant to follow."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.fetch.urls import Scope, host_of, normalize
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://site.test/a", "data:text/html,hi",
+                                 "javascript:alert(1)", "mailto:a@site.test", "http:///nohost", "http://u:p@site.test/"])
+def test_only_plain_http_and_https_urls_are_accepted(url: str) -> None:
+    assert normalize(url) is None
+
+
+def test_spellings_of_one_page_normalize_to_one_url() -> None:
+    spellings = ["HTTP://Site.TEST:80/a/../b?y=2&x=1#top", "http://site.test/b?x=1&y=2", "http://site.test/./b?x=1&y=2"]
+
+    assert {normalize(u) for u in spellings} == {"http://site.test/b?x=1&y=2"}
+
+
+def test_tracking_parameters_are_stripped_only_when_asked() -> None:
+    url = "https://site.test/a?id=7&utm_source=news&fbclid=abc"
+
+    assert normalize(url, strip_tracking=True) == "https://site.test/a?id=7"
+    assert normalize(url) == "https://site.test/a?fbclid=abc&id=7&utm_source=news"
+
+
+def test_host_key_is_the_origin() -> None:
+    assert host_of("https://site.test:8443/a") == "https://site.test:8443"
+
+
+def test_scope_checks_host_patterns_and_depth() -> None:
+    scope = Scope(allow=(re.compile(r"/20\d\d/"),), deny=(re.compile(r"/print/"),),
+                  hosts=frozenset({"https://site.test"}), max_depth=2)
+
+    assert scope.accepts("https://site.test/2024/a/", 1)
+    assert not scope.accepts("https://site.test/about/", 1)
+    assert not scope.accepts("https://site.test/2024/print/", 1)
+    assert not scope.accepts("https://other.test/2024/a/", 1)
+    assert not scope.accepts("https://site.test/2024/a/", 3)
