@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
@@ -34,6 +35,8 @@ class Metadata:
 
 # " - ", " | ", " – ", " — ", " :: ", " · ", " » ": what CMSs put between headline and site name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·•»:]|::)\s+")
+# An <h1> of fewer words is more likely the site's logo or a section name than a headline.
+_MIN_HEADLINE_WORDS = 4
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -125,10 +128,11 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
 
 def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None,
            ) -> tuple[str, LexborNode | None]:
+    title_node = tree.css_first("title")
     declared = [
-        clean_inline(t)
+        clean_inline(unescape(t) if "&" in t else t)
         for t in (text_value(article.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
-                  tree.css_first("title").text() if tree.css_first("title") else None)
+                  title_node.text() if title_node else None)
         if t
     ]
     declared = [strip_site_suffix(t, site_name) for t in declared if t]
@@ -138,6 +142,14 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
     for text, node in headings:  # the visible headline that the page also declares
         key = text.casefold()
         if any(key == d or (len(key) > 10 and (key in d or d in key)) for d in folded):
+            return text, node
+    # Declared titles are often SEO variants of the headline; a visible <h1> that reads like a headline (not
+    # the site's logo) is what the reader sees.
+    site = (site_name or "").casefold()
+    for text, node in headings:
+        if len(text.split()) >= _MIN_HEADLINE_WORDS and text.casefold() not in site and not node.css_first(
+            'a[href="/"]'
+        ):
             return text, node
     if declared:
         return declared[0], None
