@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 
 from protego import Protego
 
-from pipeline.fetch.client import Client, FetchError
+from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError
 from pipeline.fetch.urls import normalize, resolve
 
 ROBOTS_REDIRECTS = 5
@@ -54,6 +54,8 @@ async def fetch_robots(client: Client, origin: str, retries: int, retry_base: fl
         try:
             response = await client.get(url, accept=None)
         except FetchError as exc:
+            if exc.error_class not in RETRYABLE_ERRORS:
+                return Robots(None, allow_all=True)  # e.g. a blocked address: each page then fails with the cause
             if attempt < retries:
                 attempt += 1
                 await asyncio.sleep(backoff(attempt, retry_base))

@@ -36,15 +36,16 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(log_format: str, level: int = logging.INFO) -> None:
+    """Our loggers to stderr as text or JSON; libraries keep Python's default (warnings and up)."""
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per request is noise and CPU
+    ours = logging.getLogger("pipeline")
+    ours.handlers[:] = [handler]
+    ours.setLevel(level)
+    ours.propagate = False
 
 
 def line(stats: Stats, queued: int) -> str:
