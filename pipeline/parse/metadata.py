@@ -6,6 +6,7 @@ wins for the title because it is what the reader sees (``<title>`` usually carri
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -46,7 +47,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
     webpage = next(iter(nodes_of_type(jsonld, {"WebPage", "ItemPage"})), {})
 
     meta = Metadata()
-    meta.site_name = _site_name(metas, jsonld)
+    meta.site_name = _site_name(tree, metas, jsonld)
     meta.title, meta.title_node = _title(tree, metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
     meta.author = _author(tree, metas, article)
@@ -63,11 +64,14 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
     meta.description = _first_text(metas.get("description"), metas.get("og:description"),
                                     text_value(article.get("description")))
     meta.canonical_url = _canonical(tree, metas, url)
-    meta.categories = _unique(
-        [*as_list(article.get("articleSection")), *metas.get_all("article:section"),
-         *(node.text() for node in tree.css('a[rel~="category"]'))]
+    # What the reader sees first: the post's category links; declared sections only when there are none.
+    category_links, tag_links = _taxonomy_links(tree)
+    meta.categories = (
+        _unique(category_links)
+        or _unique(metas.get_all("article:section"))
+        or _unique(as_list(article.get("articleSection")))
     )
-    meta.tags = _unique([*metas.get_all("article:tag"), *_keywords(article.get("keywords")), *_tag_links(tree)])
+    meta.tags = _unique([*metas.get_all("article:tag"), *_keywords(article.get("keywords")), *tag_links])
     return meta
 
 
@@ -96,7 +100,7 @@ def _meta_map(tree: LexborHTMLParser) -> _Metas:
     return metas
 
 
-def _site_name(metas: _Metas, jsonld: list[dict[str, Any]]) -> str | None:
+def _site_name(tree: LexborHTMLParser, metas: _Metas, jsonld: list[dict[str, Any]]) -> str | None:
     if name := metas.get("og:site_name") or metas.get("application-name"):
         return name
     for node in nodes_of_type(jsonld, {"WebSite"}):
@@ -105,6 +109,10 @@ def _site_name(metas: _Metas, jsonld: list[dict[str, Any]]) -> str | None:
     for node in nodes_of_type(jsonld, ARTICLE_TYPES):
         if name := text_value(node.get("publisher")):
             return clean_inline(name)
+    # The site title the theme links home (WordPress marks it rel="home"), when it is text and not a logo.
+    for node in tree.css('[class*=site-title] a, [class*=site-name] a, a[rel="home"]'):
+        if (name := clean_inline(node.text())) and len(name) <= 60:
+            return name
     return None
 
 
@@ -183,7 +191,7 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
         if value and not value.startswith("http"):
             return value
     for selector in ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]',
-                     ".author.vcard .fn", ".byline .author", ".author-name", ".post-author-name"):
+                     ".author.vcard .fn", ".byline .author", "[class*=author-name]"):
         node = tree.css_first(selector)
         if node and (text := clean_inline(node.text())) and len(text) < 80:
             return text
@@ -218,20 +226,34 @@ def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | 
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 
-def _tag_links(tree: LexborHTMLParser) -> list[str]:
-    """WordPress marks tag links rel="tag"; themes that do not still link them under /tag/ inside the post."""
-    links = tree.css('a[rel~="tag"]:not([rel~="category"])') or tree.css('article [class*=tag] a[href*="/tag/"]')
-    return [node.text() for node in links if not _in_tag_cloud(node)]
+def _taxonomy_links(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
+    """The post's category and tag links. WordPress marks both rel="tag" (categories also rel="category");
+    a link into /category/ or inside a category box is a category. Themes that drop rel still link tags under
+    /tag/ inside the post. Tag clouds are site-wide widgets, not the post's tags."""
+    categories: list[str] = []
+    tags: list[str] = []
+    links = tree.css('a[rel~="tag"], a[rel~="category"]') or tree.css('article [class*=tag] a[href*="/tag/"]')
+    for node in links:
+        if _near_class(node, "cloud"):
+            continue
+        text = clean_inline(node.text()).lstrip("#").strip()
+        rel = (node.attributes.get("rel") or "").split()
+        if "category" in rel or "/category/" in (node.attributes.get("href") or "") or _near_class(node, "categor"):
+            categories.append(text)
+        else:
+            tags.append(text)
+    return categories, tags
 
 
-def _in_tag_cloud(node: LexborNode) -> bool:
-    parent = node.parent
-    for _ in range(3):
-        if parent is None:
+def _near_class(node: LexborNode, word: str) -> bool:
+    """Whether the node or one of its three nearest ancestors has a class containing ``word``."""
+    current: LexborNode | None = node
+    for _ in range(4):
+        if current is None:
             return False
-        if "cloud" in (parent.attributes.get("class") or ""):
+        if word in (current.attributes.get("class") or ""):
             return True
-        parent = parent.parent
+        current = current.parent
     return False
 
 
@@ -250,7 +272,7 @@ def _first_text(*values: str | None) -> str | None:
 def _unique(values: list[Any]) -> list[str]:
     seen: dict[str, str] = {}
     for value in values:
-        if isinstance(value, str) and (text := clean_inline(value)):
+        if isinstance(value, str) and (text := clean_inline(html.unescape(value))):
             seen.setdefault(text.casefold(), text)
     return list(seen.values())
 

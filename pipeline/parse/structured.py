@@ -6,6 +6,7 @@ come out here as one flat list of dict nodes. Broken JSON is skipped: it is comm
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,12 +65,15 @@ def as_list(value: Any) -> list[Any]:
 
 
 def text_value(value: Any) -> str | None:
-    """A plain string from a JSON-LD value that may be a string, a list, or an object with a name or text."""
+    """A plain string from a JSON-LD value that may be a string, a list, or an object with a name or text.
+
+    SEO plugins HTML-escape the strings they put in JSON-LD ("Foot &amp; Ankle"), so entities are decoded.
+    """
     for item in as_list(value):
         if isinstance(item, str) and item.strip():
-            return item
+            return html.unescape(item)
         if isinstance(item, dict):
             for key in ("name", "text", "headline", "@value"):
                 if isinstance(item.get(key), str) and item[key].strip():
-                    return item[key]
+                    return html.unescape(item[key])
     return None

@@ -77,8 +77,10 @@ FRAMEWORK = (
 )
 # Framework words that may also stand inside a heading ("Decision Framework for ...", "A 5-Step Plan").
 FRAMEWORK_ANYWHERE = (
-    "framework", "step-by-step", "step by step", "steps", "checklist", "action plan", "roadmap",
-    "pasos", "paso a paso", "étapes", "schritte", "passos", "passaggi", "stappen", "marco de decisión",
+    "framework", "step-by-step", "step by step", "steps", "checklist", "action plan", "roadmap", "plan",
+    "routine", "protocol", "program", "programme", "regimen",
+    "pasos", "paso a paso", "rutina", "programa", "marco de decisión",
+    "étapes", "schritte", "passos", "rotina", "plano", "passaggi", "programma", "stappen", "programm",
 )
 
 # Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters.

@@ -88,3 +88,29 @@ def following(heading: Heading, max_climb: int = 2) -> Iterator[LexborNode]:
 
 def direct_items(list_node: LexborNode) -> list[LexborNode]:
     return [child for child in children(list_node) if child.tag == "li"]
+
+
+def heading_before(node: LexborNode, max_climb: int = 3) -> Heading | None:
+    """The heading that introduces a block: its previous sibling, or the previous sibling of a wrapper it opens
+    (page builders wrap a heading and the block after it in separate widget containers)."""
+    anchor = node
+    for _ in range(max_climb + 1):
+        sibling = anchor.prev
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.prev
+        if sibling is not None:
+            heading = sibling if sibling.tag in HEADINGS else _only_heading_inside(sibling)
+            if heading is not None and (text := strip_toggle_glyphs(inline_text(heading))):
+                return Heading(heading, text, heading_level(heading))
+            return None
+        if anchor.parent is None or anchor.parent.tag in ("body", "html"):
+            return None
+        anchor = anchor.parent
+    return None
+
+
+def _only_heading_inside(wrapper: LexborNode) -> LexborNode | None:
+    found = wrapper.css(",".join(sorted(HEADINGS)))
+    if len(found) == 1 and inline_text(found[0]) == inline_text(wrapper):
+        return found[0]
+    return None

@@ -10,6 +10,7 @@ Strategies, in order; the first that finds pairs wins, so one FAQ never comes ou
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -234,7 +235,7 @@ def _answer_value(value: Any) -> str:
 def _html_to_text(fragment: str) -> str:
     """JSON-LD answers often carry HTML (<p>, <ul>); render it like the DOM's answers."""
     if "<" not in fragment:
-        return clean_block(fragment)
+        return clean_block(html.unescape(fragment))
     tree = LexborHTMLParser(f"<div>{fragment}</div>")
     return block_text(tree.body) if tree.body is not None else ""
 

@@ -17,7 +17,7 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import HEADINGS, block_text, heading_level, inline_text
-from pipeline.parse.sections.common import Consumed, Heading, direct_items, following, headings
+from pipeline.parse.sections.common import Consumed, Heading, direct_items, following, heading_before, headings
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_framework_heading
@@ -55,6 +55,8 @@ def find_framework(container: LexborNode, jsonld: list[dict[str, Any]], consumed
     for heading in headings(container):
         if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed)):
             return section
+    if section := _from_titled_list(container, consumed):
+        return section
     return _from_jsonld(jsonld)
 
 
@@ -73,20 +75,10 @@ def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSec
                 steps.append(Step(title, body))
         if len(steps) >= _MIN_STEPS:
             title_node = block.css_first("[class*=how-to-title], [class*=howto-title]")
-            heading = _heading_before(block)
+            heading = heading_before(block)
             title = inline_text(title_node) if title_node is not None else heading.text if heading else ""
             consumed.add(block, heading.node if heading else None)
             return FrameworkSection(title, steps)
-    return None
-
-
-def _heading_before(node: LexborNode) -> Heading | None:
-    """The heading right before a HowTo block names it, whatever its words."""
-    sibling = node.prev
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.prev
-    if sibling is not None and sibling.tag in HEADINGS and (text := inline_text(sibling)):
-        return Heading(sibling, text, heading_level(sibling))
     return None
 
 
@@ -107,6 +99,27 @@ def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | No
         consumed.add(heading.node, *step_nodes)
         return FrameworkSection(heading.text, steps)
     return None
+
+
+def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSection | None:
+    """A numbered list whose every item opens with a bold title ("<strong>Start early</strong>: Begin ...") is a
+    procedure whatever its heading says; the heading before it, if any, is its title."""
+    for list_node in container.css("ol"):
+        items = direct_items(list_node)
+        if len(items) < _MIN_STEPS:
+            continue
+        steps = [_split_item(li) for li in items]
+        if not all(step.title and step.text and _opens_with_bold(li) for step, li in zip(steps, items, strict=True)):
+            continue
+        heading = heading_before(list_node)
+        consumed.add(list_node, heading.node if heading else None)
+        return FrameworkSection(heading.text if heading else "", steps)
+    return None
+
+
+def _opens_with_bold(li: LexborNode) -> bool:
+    lead = li.css_first("strong, b")
+    return lead is not None and inline_text(li).startswith(inline_text(lead))
 
 
 def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
@@ -149,7 +162,7 @@ def _split_item(li: LexborNode) -> Step:
 
 
 def _clean_title(title: str) -> str:
-    return _STEP_PREFIX.sub("", title).strip(" :–—-").strip()
+    return _STEP_PREFIX.sub("", title).strip(" :.–—-").strip()
 
 
 def _from_jsonld(jsonld: list[dict[str, Any]]) -> FrameworkSection | None:
