@@ -9,6 +9,7 @@ records past the index's end are read back and booked exactly as if they had jus
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import sqlite3
 import time
@@ -24,7 +25,7 @@ from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, 
 from pipeline.fetch.sources import Seed, extract_links, find_canonical
 from pipeline.fetch.urls import Scope, host_of, normalize, resolve
 from pipeline.store.index import Index, IndexRow
-from pipeline.store.warc import WARC_SUFFIX, Exchange, Revisit, WarcWriter, Written, cut_torn_tail, sha1_digest
+from pipeline.store.warc import WARC_SUFFIX, Exchange, Revisit, WarcWriter, Written, cut_torn_tail
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +336,7 @@ class Crawler:
                 self._finish(job, Result(FAILED, status, "failed", f"http_{status}"))
             return
         if status == 200:
-            content_hash = job.content_hash if was_revisit else sha1_digest(body)
+            content_hash = job.content_hash if was_revisit else "sha1:" + hashlib.sha1(body).hexdigest()
             if content_hash == job.content_hash and job.warc_date:
                 revisit = Revisit(url, job.warc_date)
                 written = self._store(job, exchange, written, revisit, content_hash, None)

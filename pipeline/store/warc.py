@@ -27,7 +27,8 @@ from pipeline.page import RawPage
 
 WARC_SUFFIX = ".warc.gz"
 COMPRESS_LEVEL = 6
-"""zlib level per record. Most payloads arrive gzipped already, so a higher level buys little."""
+"""zlib level of a record whose payload is plain; one already content-encoded (gzip...) is stored at level 0,
+as deflating it again costs CPU for nothing."""
 DEFAULT_MAX_FILE_BYTES = 1 << 30
 
 
@@ -120,8 +121,10 @@ class WarcWriter:
         self._builder = WARCWriter(self._buffer, gzip=False, warc_version="1.1")
 
     def write(self, exchange: Exchange, revisit: Revisit | None = None) -> Written:
-        request = self._record_bytes(self._request_record(exchange))
-        response = self._record_bytes(self._response_record(exchange, revisit))
+        request = self._record_bytes(self._request_record(exchange), COMPRESS_LEVEL)
+        encoded = any(k.lower() == "content-encoding" and v.strip().lower() not in ("", "identity")
+                      for k, v in exchange.response_headers)
+        response = self._record_bytes(self._response_record(exchange, revisit), 0 if encoded else COMPRESS_LEVEL)
         if self._file is None or self._offset >= self._max_file_bytes:
             self._rotate()
         assert self._file is not None
@@ -172,12 +175,12 @@ class WarcWriter:
             },
         )
 
-    def _record_bytes(self, record: ArcWarcRecord) -> bytes:
+    def _record_bytes(self, record: ArcWarcRecord, level: int) -> bytes:
         """One record as its own gzip member (warcio's own gzip uses level 9, too slow for a crawler)."""
         self._buffer.seek(0)
         self._buffer.truncate()
         self._builder.write_record(record)
-        compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, 31)
+        compressor = zlib.compressobj(level, zlib.DEFLATED, 31)
         return compressor.compress(self._buffer.getvalue()) + compressor.flush()
 
 
