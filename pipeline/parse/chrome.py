@@ -56,13 +56,16 @@ MAX_LOOSE_PROSE_SHARE = 0.4
 _NEVER_REMOVED = frozenset({"html", "body", "main"})
 
 
-def remove_chrome(tree: LexborHTMLParser) -> None:
-    """Strip everything that is not article content, in place, before the content container is chosen."""
+def remove_chrome(tree: LexborHTMLParser, names: PageNames | None = None) -> None:
+    """Strip everything that is not article content, in place, before the content container is chosen.
+
+    ``names`` are the page's class and id words, when the caller already collected them.
+    """
     tree.strip_tags(JUNK_TAGS)
     body = tree.body
     if body is None:
         return
-    names = PageNames.of(body)
+    names = names or PageNames.of(body)
     strict = ", ".join(filter(None, [STRICT_TAGS, STRICT_NAMES.selector(names)]))
     for node in body.css(strict):
         if node.tag not in _NEVER_REMOVED:

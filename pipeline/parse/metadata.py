@@ -226,6 +226,12 @@ def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | 
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 
+_TAG_CLOUD = re.compile("cloud")
+# Boxes of category links ("cat-links", "post-categories", "taxonomy-category"), not the post's own
+# "category-<slug>" classes.
+_CATEGORY_BOX = re.compile(r"^(?:cat-links|categories|category-links|taxonomy-category)$|-(?:categories|cat-links)$")
+
+
 def _taxonomy_links(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     """The post's category and tag links. WordPress marks both rel="tag" (categories also rel="category");
     a link into /category/ or inside a category box is a category. Themes that drop rel still link tags under
@@ -234,24 +240,24 @@ def _taxonomy_links(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     tags: list[str] = []
     links = tree.css('a[rel~="tag"], a[rel~="category"]') or tree.css('article [class*=tag] a[href*="/tag/"]')
     for node in links:
-        if _near_class(node, "cloud"):
+        if _near_class(node, _TAG_CLOUD):
             continue
         text = clean_inline(node.text()).lstrip("#").strip()
         rel = (node.attributes.get("rel") or "").split()
-        if "category" in rel or "/category/" in (node.attributes.get("href") or "") or _near_class(node, "categor"):
+        if "category" in rel or "/category/" in (node.attributes.get("href") or "") or _near_class(node, _CATEGORY_BOX):
             categories.append(text)
         else:
             tags.append(text)
     return categories, tags
 
 
-def _near_class(node: LexborNode, word: str) -> bool:
-    """Whether the node or one of its three nearest ancestors has a class containing ``word``."""
+def _near_class(node: LexborNode, pattern: re.Pattern[str]) -> bool:
+    """Whether the node or one of its two nearest ancestors has a class token matching ``pattern``."""
     current: LexborNode | None = node
-    for _ in range(4):
+    for _ in range(3):
         if current is None:
             return False
-        if word in (current.attributes.get("class") or ""):
+        if any(pattern.search(token) for token in (current.attributes.get("class") or "").split()):
             return True
         current = current.parent
     return False

@@ -43,6 +43,10 @@ class PageNames:
     ids: str
 
     @classmethod
+    def empty(cls) -> PageNames:
+        return cls(frozenset(), frozenset(), "", "")
+
+    @classmethod
     def of(cls, root: LexborNode) -> PageNames:
         class_tokens = frozenset(" ".join(node.attrs.get("class") or "" for node in root.css("[class]")).split())
         id_tokens = frozenset(" ".join(node.attrs.get("id") or "" for node in root.css("[id]")).split())

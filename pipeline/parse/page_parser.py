@@ -18,7 +18,8 @@ from pipeline.parse.chrome import remove_chrome, remove_hidden
 from pipeline.parse.content import body_text, find_content, remove_title
 from pipeline.parse.document import DEFAULT_MAX_BYTES, decode_html, parse_dom
 from pipeline.parse.metadata import extract_metadata
-from pipeline.parse.sections.common import Consumed
+from pipeline.parse.names import PageNames
+from pipeline.parse.sections.common import Consumed, headings
 from pipeline.parse.sections.faq import find_faq
 from pipeline.parse.sections.framework import find_framework
 from pipeline.parse.sections.takeaways import find_takeaways
@@ -55,15 +56,17 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     tree = parse_dom(decode_html(page.body, page.content_type, max_bytes=max_bytes))
     jsonld = jsonld_nodes(tree)
     meta = extract_metadata(tree, jsonld, page.url)
-    remove_chrome(tree)
+    names = PageNames.of(tree.body) if tree.body is not None else PageNames.empty()
+    remove_chrome(tree, names)
 
     body_node = tree.body
     if body_node is None:
         raise NoArticle("the page has no <body>")
     consumed = Consumed()
-    takeaways = find_takeaways(body_node, consumed)
-    faq = find_faq(body_node, tree, jsonld, consumed)
-    framework = find_framework(body_node, jsonld, consumed)
+    page_headings = headings(body_node)
+    takeaways = find_takeaways(page_headings, consumed)
+    faq = find_faq(body_node, page_headings, names, jsonld, consumed)
+    framework = find_framework(body_node, page_headings, jsonld, consumed)
     consumed.remove_all()
 
     container = find_content(tree)

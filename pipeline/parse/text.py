@@ -11,10 +11,15 @@ _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]
 
 def clean_inline(text: str) -> str:
     """One line of text: invisible characters dropped, every run of Unicode whitespace (NBSP, thin, ideographic
-    spaces, newlines) folded to one space, then NFC. ``str.split`` does the folding: it knows Unicode spaces."""
+    spaces, newlines) folded to one space, then NFC. ``str.split`` does the folding: it knows Unicode spaces.
+
+    Most text has nothing invisible in it (``isprintable`` tells, in C), so the regex runs only when needed.
+    """
     if not text:
         return ""
-    text = " ".join(_INVISIBLE.sub("", text).split())
+    text = " ".join(text.split())
+    if not text.isprintable():
+        text = " ".join(_INVISIBLE.sub("", text).split())
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -29,11 +34,9 @@ def clean_block(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Words as a reader counts them: runs of word characters (language-neutral, no tokenizer needed)."""
-    return len(_WORD.findall(text))
+    """Whitespace-separated words, as word processors count them (a CJK run without spaces counts as one)."""
+    return len(text.split())
 
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 # Toggle glyphs that accordion widgets put beside a question: plus/minus signs, chevrons, arrows, and the
 # private-use code points of icon fonts (Font Awesome, dashicons, theme icon sets).
@@ -46,11 +49,21 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _EDGE_TOGGLES = re.compile(f"^[{re.escape(_TOGGLE_CHARS)}\\s]+|[{re.escape(_TOGGLE_CHARS)}\\s]+$")
 
 
+_EDGES = frozenset(_TOGGLE_CHARS + " ")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
 def strip_toggle_glyphs(text: str) -> str:
     """Remove accordion toggle icons from the edges of a question or heading (never from inside it)."""
-    return _EDGE_TOGGLES.sub("", _PRIVATE_USE.sub("", text)).strip()
+    if not text:
+        return text
+    if not text.isascii() and max(text) >= "\ue000":
+        text = _PRIVATE_USE.sub("", text)
+    if text and (text[0] in _EDGES or text[-1] in _EDGES):  # the regex only when an edge can hold a glyph
+        text = _EDGE_TOGGLES.sub("", text)
+    return text.strip()
 
 
 def is_glyph_only(text: str) -> bool:
-    """True for text made only of toggle glyphs, icon-font code points or punctuation ("+", "−", "›")."""
-    return not strip_toggle_glyphs(text).strip(" .:;,|/\\*•·")
+    """True for text without a single letter or digit: toggle glyphs, icon-font code points, punctuation."""
+    return _HAS_WORD.search(text) is None

@@ -38,8 +38,12 @@ class Consumed:
             node.remove()
 
 
-def headings(container: LexborNode) -> Iterator[Heading]:
-    """Heading-like elements in document order, each once."""
+def headings(container: LexborNode) -> list[Heading]:
+    """Heading-like elements in document order, each once: found once per page, shared by the detectors."""
+    return list(_headings(container))
+
+
+def _headings(container: LexborNode) -> Iterator[Heading]:
     seen: set[int] = set()
     for node in container.css(HEADING_LIKE):
         if node.tag in ("strong", "b"):
@@ -80,10 +84,21 @@ def following(heading: Heading, max_climb: int = 2) -> Iterator[LexborNode]:
         anchor = anchor.parent
     sibling = next_element(anchor)
     while sibling is not None:
-        if sibling.tag in HEADINGS and heading_level(sibling) <= heading.level:
+        inner = as_heading(sibling)
+        if inner is not None and heading_level(inner) <= heading.level:
             return
         yield sibling
         sibling = next_element(sibling)
+
+
+def as_heading(node: LexborNode) -> LexborNode | None:
+    """The node if it is a heading, or the heading a wrapper holds and nothing else (a page builder's heading
+    widget); None for anything else."""
+    if node.tag in HEADINGS:
+        return node
+    if node.tag in ("div", "section", "header") and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+        return _only_heading_inside(node)
+    return None
 
 
 def direct_items(list_node: LexborNode) -> list[LexborNode]:
@@ -99,7 +114,7 @@ def heading_before(node: LexborNode, max_climb: int = 3) -> Heading | None:
         while sibling is not None and not sibling.is_element_node:
             sibling = sibling.prev
         if sibling is not None:
-            heading = sibling if sibling.tag in HEADINGS else _only_heading_inside(sibling)
+            heading = as_heading(sibling)
             if heading is not None and (text := strip_toggle_glyphs(inline_text(heading))):
                 return Heading(heading, text, heading_level(heading))
             return None

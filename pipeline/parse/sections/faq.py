@@ -17,8 +17,9 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, block_text, heading_level, inline_text, next_element
-from pipeline.parse.sections.common import Consumed, Heading, following, headings
+from pipeline.parse.dom import block_text, heading_level, inline_text, next_element
+from pipeline.parse.names import PageNames, Vocabulary
+from pipeline.parse.sections.common import Consumed, Heading, as_heading, following
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_block, clean_inline, strip_toggle_glyphs
 from pipeline.parse.vocabulary import is_faq_heading
@@ -31,13 +32,12 @@ class QuestionAnswer:
 
 
 # Elements that play the question's part in toggle widgets across builders and plugins.
-_TOGGLE_QUESTIONS = ", ".join([
-    "summary", "[class*=question]", "[class*=faq-q]", "[class*=faq-title]", "[class*=faq-header]",
-    "[class*=accordion-title]", "[class*=accordion-header]", "[class*=accordion-head]", "[class*=accordion-button]",
-    "[class*=accordion-trigger]", "[class*=toggle-title]", "[class*=toggle-header]", "[class*=toggle-head]",
-    "[class*=tab-title]", "[class*=collapse-title]", "[class*=collapsible-header]", "[class*=panel-title]",
-    "[class*=panel-heading]", "[aria-expanded]", "[aria-controls]", "dt",
-])
+_TOGGLE_TAGS = "summary, dt, [aria-expanded], [aria-controls]"
+_TOGGLE_NAMES = Vocabulary(class_parts=(
+    "question", "faq-q", "faq-title", "faq-header", "accordion-title", "accordion-header", "accordion-head",
+    "accordion-button", "accordion-trigger", "toggle-title", "toggle-header", "toggle-head", "tab-title",
+    "collapse-title", "collapsible-header", "panel-title", "panel-heading",
+))
 # Class words that mark a widget as an FAQ even when its questions do not end with a question mark.
 _FAQ_MARKERS = re.compile(r"faq|question|frage|pregunta|pergunta|domand", re.IGNORECASE)
 _QUESTION_END = ("?", "？", "؟", ";")  # ';' is the Greek question mark
@@ -45,11 +45,15 @@ _MIN_PAIRS = 1
 
 
 def find_faq(
-    container: LexborNode, tree: LexborHTMLParser, jsonld: list[dict[str, Any]], consumed: Consumed
+    container: LexborNode,
+    page_headings: list[Heading],
+    names: PageNames,
+    jsonld: list[dict[str, Any]],
+    consumed: Consumed,
 ) -> list[QuestionAnswer]:
-    faq_heading = next((h for h in headings(container) if is_faq_heading(h.text)), None)
-    for strategy in (_from_microdata, _from_toggles):
-        pairs = strategy(container, faq_heading, consumed)
+    faq_heading = next((h for h in page_headings if is_faq_heading(h.text)), None)
+    toggles = ", ".join(filter(None, [_TOGGLE_TAGS, _TOGGLE_NAMES.selector(names)]))
+    for pairs in (_from_microdata(container, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
         if pairs:
             if faq_heading is not None:
                 consumed.add(faq_heading.node)
@@ -60,7 +64,7 @@ def find_faq(
     return _unique(_from_jsonld(jsonld))
 
 
-def _from_microdata(container: LexborNode, faq_heading: Heading | None, consumed: Consumed) -> list[QuestionAnswer]:
+def _from_microdata(container: LexborNode, consumed: Consumed) -> list[QuestionAnswer]:
     pairs = []
     for item in container.css('[itemtype*="schema.org/Question"]'):
         name = item.css_first('[itemprop="name"]')
@@ -74,12 +78,14 @@ def _from_microdata(container: LexborNode, faq_heading: Heading | None, consumed
     return pairs
 
 
-def _from_toggles(container: LexborNode, faq_heading: Heading | None, consumed: Consumed) -> list[QuestionAnswer]:
+def _from_toggles(
+    container: LexborNode, selector: str, faq_heading: Heading | None, consumed: Consumed
+) -> list[QuestionAnswer]:
     """Toggle widgets: a question element, and its answer as the element after it (or the one it controls)."""
     pairs: list[QuestionAnswer] = []
     used: set[int] = set()
     faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
-    candidates = container.css(_TOGGLE_QUESTIONS)
+    candidates = container.css(selector)
     candidate_ids = {node.mem_id for node in candidates}
     for candidate in candidates:
         if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
@@ -186,8 +192,8 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
 
 
 def _is_question_heading(node: LexborNode, faq_level: int) -> bool:
-    if node.tag in HEADINGS:
-        return heading_level(node) > faq_level
+    if (inner := as_heading(node)) is not None:
+        return heading_level(inner) > faq_level
     bold = node.css_first("strong, b")
     return (
         node.tag == "p"

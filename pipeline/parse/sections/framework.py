@@ -16,8 +16,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADINGS, block_text, heading_level, inline_text
-from pipeline.parse.sections.common import Consumed, Heading, direct_items, following, heading_before, headings
+from pipeline.parse.dom import block_text, heading_level, inline_text
+from pipeline.parse.sections.common import Consumed, Heading, as_heading, direct_items, following, heading_before
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_framework_heading
@@ -49,10 +49,12 @@ _STEP_PART = re.compile(r"step-(?:name|title|text|content|description)")
 _MIN_STEPS = 2
 
 
-def find_framework(container: LexborNode, jsonld: list[dict[str, Any]], consumed: Consumed) -> FrameworkSection | None:
+def find_framework(
+    container: LexborNode, page_headings: list[Heading], jsonld: list[dict[str, Any]], consumed: Consumed
+) -> FrameworkSection | None:
     if section := _from_howto_block(container, consumed):
         return section
-    for heading in headings(container):
+    for heading in page_headings:
         if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed)):
             return section
     if section := _from_titled_list(container, consumed):
@@ -133,9 +135,10 @@ def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[
             steps.append(Step(title, "\n\n".join(texts)))
 
     for node in nodes:
-        if node.tag in HEADINGS and heading_level(node) > heading.level:
+        inner = as_heading(node)
+        if inner is not None and heading_level(inner) > heading.level:
             close()
-            title, texts = _clean_title(inline_text(node)), []
+            title, texts = _clean_title(inline_text(inner)), []
         elif title is not None:
             if text := block_text(node):
                 texts.append(text)

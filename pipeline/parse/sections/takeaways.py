@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import HEADINGS, inline_text
-from pipeline.parse.sections.common import Consumed, direct_items, following, headings
+from pipeline.parse.sections.common import Consumed, Heading, direct_items, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
 # How many elements may stand between the heading and its list (an intro sentence, an empty spacer).
@@ -20,8 +20,8 @@ class TakeawaysSection:
     items: list[str]
 
 
-def find_takeaways(container: LexborNode, consumed: Consumed) -> TakeawaysSection | None:
-    for heading in headings(container):
+def find_takeaways(page_headings: list[Heading], consumed: Consumed) -> TakeawaysSection | None:
+    for heading in page_headings:
         if not is_takeaways_heading(heading.text):
             continue
         between: list[LexborNode] = []
