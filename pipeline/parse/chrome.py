@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.parse.dom import HEADINGS, inline_text, next_element
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
-from pipeline.parse.vocabulary import is_chrome_heading
+from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "link",
@@ -83,6 +83,7 @@ def remove_chrome(tree: LexborHTMLParser, names: PageNames | None = None) -> Non
             continue
         node.remove()
     _remove_chrome_blocks(body, limit)
+    _remove_jump_links(body)
 
 
 def _is_attached(node: LexborNode) -> bool:
@@ -97,7 +98,9 @@ def _is_attached(node: LexborNode) -> bool:
 
 def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
     """'Related Articles', 'Leave a Reply', 'Share this' ...: the heading, and what it introduces."""
-    for heading in body.css("h2, h3, h4, h5, h6, [class*=title], [class*=heading]"):
+    # Real headings, title-like elements, and the bold line that opens a box in hand-written markup.
+    for heading in body.css("h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
+                            "div > strong:first-child, td > b:first-child, td > strong:first-child"):
         if not _is_attached(heading) or not is_chrome_heading(inline_text(heading)):
             continue
         wrapper = heading.parent
@@ -118,6 +121,17 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
             following = next_element(sibling)
             sibling.remove()
             sibling = following
+
+
+def _remove_jump_links(body: LexborNode) -> None:
+    """'Back to top ↑', 'Nach oben', 'Volver arriba': in-page links back up, whatever their class says."""
+    for link in body.css('a[href^="#"]'):
+        if is_jump_link_text(link.text()):
+            parent = link.parent
+            link.remove()
+            # A paragraph that held only the link would render as an empty block: drop it too.
+            if parent is not None and parent.tag not in _NEVER_REMOVED and not parent.text().strip():
+                parent.remove()
 
 
 def _first_element(node: LexborNode) -> LexborNode | None:

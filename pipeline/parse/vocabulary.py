@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.parse.text import strip_toggle_glyphs
+
 TAKEAWAYS = (
     # en
     "key takeaways", "key takeaway", "takeaways", "key points", "key point", "key facts", "main points",
@@ -116,6 +118,12 @@ CHROME_PREFIXES = ("more from", "share this", "share on", "sign up for", "you ma
                    "related articles", "related posts", "more on this", "más de", "plus de", "mehr von")
 _CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
 
+# In-page links back to the top of the page.
+JUMP_LINKS = ("back to top", "to top", "top", "go to top", "scroll to top", "return to top", "back to top button",
+              "volver arriba", "ir arriba", "subir", "haut de page", "retour en haut", "nach oben", "zum seitenanfang",
+              "voltar ao topo", "topo", "torna su", "torna all'inizio", "naar boven", "terug naar boven")
+_JUMP_SET = frozenset(JUMP_LINKS)
+
 _NOISE = re.compile(r"^[\W\d_]+|[\s:.\-–—!?]+$")
 
 
@@ -159,6 +167,10 @@ def is_faq_heading(text: str) -> bool:
 def is_framework_heading(text: str) -> bool:
     key = heading_key(text)
     return len(key) <= 120 and bool(_FRAMEWORK_START.match(key) or _FRAMEWORK_ANYWHERE.search(key))
+
+
+def is_jump_link_text(text: str) -> bool:
+    return heading_key(strip_toggle_glyphs(text)) in _JUMP_SET
 
 
 def is_chrome_heading(text: str) -> bool:
