@@ -48,6 +48,12 @@ class PageNames:
 
     @classmethod
     def of(cls, root: LexborNode) -> PageNames:
-        class_tokens = frozenset(" ".join(node.attrs.get("class") or "" for node in root.css("[class]")).split())
-        id_tokens = frozenset(" ".join(node.attrs.get("id") or "" for node in root.css("[id]")).split())
+        classes: list[str] = []
+        ids: list[str] = []
+        for node in root.css("[class], [id]"):  # one walk; a dict of the attributes is the cheapest read
+            attributes = node.attributes
+            classes.append(attributes.get("class") or "")
+            ids.append(attributes.get("id") or "")
+        class_tokens = frozenset(" ".join(classes).split())
+        id_tokens = frozenset(" ".join(ids).split())
         return cls(class_tokens, id_tokens, " ".join(class_tokens), " ".join(id_tokens))
