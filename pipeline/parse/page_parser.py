@@ -28,8 +28,9 @@ from pipeline.parse.text import word_count
 from schemas.records import Article, FaqItem, Framework, FrameworkStep, Takeaways
 
 PARSER_VERSION = __version__
-# Below this many words of prose, and with no section either, a page is a listing, a stub or an error page.
-MIN_ARTICLE_WORDS = 40
+# Below this many characters of prose (about 40 English words; characters, so that languages written without
+# spaces count alike), and with no section either, a page is a listing, a stub or an error page.
+MIN_ARTICLE_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -75,9 +76,8 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
         remove_title(container, meta.title)
         remove_hidden(container)
         body = body_text(container)
-    words = word_count(body)
-    if words < MIN_ARTICLE_WORDS and not (takeaways or faq or framework):
-        raise NoArticle(f"no article prose found ({words} words)")
+    if len(body) < MIN_ARTICLE_CHARS and not (takeaways or faq or framework):
+        raise NoArticle(f"no article prose found ({len(body)} characters)")
 
     art_id = article_id(meta.canonical_url, page.url, page.source)
     article = Article(
@@ -94,7 +94,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
         categories=meta.categories,
         tags=meta.tags,
         body=body,
-        word_count=words,
+        word_count=word_count(body),
         content_hash="sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest(),
         fetched_at=page.fetched_at,
         source=page.source,

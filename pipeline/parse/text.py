@@ -34,8 +34,13 @@ def clean_block(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Whitespace-separated words, as word processors count them (a CJK run without spaces counts as one)."""
-    return len(text.split())
+    """Whitespace-separated words, as word processors count them; in Chinese, Japanese and Korean text, which
+    needs no spaces, every ideograph, kana or hangul syllable counts as a word."""
+    words = len(text.split())
+    return words if text.isascii() else words + len(_CJK.findall(text))
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 # Toggle glyphs that accordion widgets put beside a question: plus/minus signs, chevrons, arrows, and the
