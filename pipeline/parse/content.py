@@ -25,8 +25,9 @@ _CONTENT_HINTS = ", ".join([
     "[class*=rich-text]", "[class*=text-editor]", "[id*=article-body]", "[id*=content]", "[class~=content]",
 ])
 _HINT_BONUS = 1.25
-# The winner widens to its parent while it holds less than this share of the parent's prose.
-_WIDEN_BELOW = 0.6
+# The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
+# each paragraph run of one article in its own widget).
+_WIDEN_BELOW = 0.8
 # How many wrapper levels the widening may climb through.
 _MAX_CLIMB = 6
 # Link share above which what a wider ancestor adds is teasers, not more of the article.

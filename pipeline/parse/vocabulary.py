@@ -69,11 +69,11 @@ FRAMEWORK = (
     "plan d’action", "procédure", "guide",
     # de
     "entscheidungsrahmen", "schritt für schritt", "schritte", "so geht", "anleitung", "vorgehen",
-    "aktionsplan", "checkliste", "leitfaden",
+    "aktionsplan", "checkliste", "leitfaden", "wie sie", "wie man",
     # pt
-    "passo a passo", "passos", "etapas", "como fazer", "plano de ação", "guia",
+    "passo a passo", "passos", "etapas", "como fazer", "como", "plano de ação", "guia",
     # it
-    "passo dopo passo", "passaggi", "fasi", "come fare", "procedura", "piano d'azione", "guida",
+    "passo dopo passo", "passaggi", "fasi", "come fare", "come", "procedura", "piano d'azione", "guida",
     # nl
     "stappenplan", "stap voor stap", "stappen", "hoe je",
 )

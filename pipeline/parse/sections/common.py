@@ -101,6 +101,16 @@ def as_heading(node: LexborNode) -> LexborNode | None:
     return None
 
 
+def list_in(node: LexborNode) -> LexborNode | None:
+    """The node if it is a list, or the list a wrapper holds and nothing else (a page builder's text widget)."""
+    if node.tag in ("ol", "ul"):
+        return node
+    inner = node.css_first("ol, ul")
+    if inner is not None and len(inline_text(inner)) == len(inline_text(node)):
+        return inner
+    return None
+
+
 def direct_items(list_node: LexborNode) -> list[LexborNode]:
     return [child for child in children(list_node) if child.tag == "li"]
 

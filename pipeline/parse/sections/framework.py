@@ -17,7 +17,15 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import block_text, heading_level, inline_text
-from pipeline.parse.sections.common import Consumed, Heading, as_heading, direct_items, following, heading_before
+from pipeline.parse.sections.common import (
+    Consumed,
+    Heading,
+    as_heading,
+    direct_items,
+    following,
+    heading_before,
+    list_in,
+)
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_framework_heading
@@ -87,7 +95,7 @@ def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSec
 def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | None:
     nodes = list(following(heading))
     for index, node in enumerate(nodes[:3]):
-        found = node if node.tag in ("ol", "ul") else None
+        found = list_in(node)
         if found is None:
             continue
         steps = [_split_item(li) for li in direct_items(found)]
