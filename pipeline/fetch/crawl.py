@@ -216,20 +216,29 @@ class Crawler:
                         self._spawn(self._load_robots(name, host))
                     break
                 slots = host.slots
-                if not slots.ready(now):
-                    if slots.active < slots.slots:
-                        wait = _sooner(wait, slots.next_at - now)
+                if slots.active >= slots.slots and host.jobs:
                     break
                 job = self._next_job(name, host)
                 if job is None:
                     if host.idle_until:
                         wait = _sooner(wait, host.idle_until - time.time())
                     break
+                if self._settled_without_request(host.robots, job):
+                    self._spend_budget()
+                    continue
+                if not slots.ready(now):
+                    host.jobs.appendleft(job)
+                    if slots.active < slots.slots:
+                        wait = _sooner(wait, slots.next_at - now)
+                    break
+                self._spend_budget()
                 slots.start(now)
-                if self._budget is not None:
-                    self._budget -= 1
                 self._spawn(self._fetch(host, job))
         return wait
+
+    def _spend_budget(self) -> None:
+        if self._budget is not None:
+            self._budget -= 1
 
     def _next_job(self, name: str, host: _Host) -> Job | None:
         if not host.jobs:
@@ -280,17 +289,22 @@ class Crawler:
 
     # ---------------------------------------------------------------- one fetch
 
+    def _settled_without_request(self, robots: Robots, job: Job) -> bool:
+        """Settle a URL that needs no request: robots.txt forbids it, or its sitemap lastmod predates our copy.
+
+        Such URLs take no host slot and no delay, so a rerun skips unchanged pages at full speed.
+        """
+        if not robots.allowed(job.url, self.settings.user_agent):
+            error = "robots_unavailable" if robots.error else "robots_disallowed"
+            self._finish(job, Result(FAILED, None, "failed", error))
+            return True
+        if job.lastmod is not None and job.fetched_at is not None and job.lastmod <= job.fetched_at:
+            self._finish(job, _unchanged(job, None, None, job.fetched_at))
+            return True
+        return False
+
     async def _fetch(self, host: _Host, job: Job) -> None:
         try:
-            robots = host.robots
-            assert robots is not None
-            if not robots.allowed(job.url, self.settings.user_agent):
-                error = "robots_unavailable" if robots.error else "robots_disallowed"
-                self._finish(job, Result(FAILED, None, "failed", error))
-                return
-            if job.lastmod is not None and job.fetched_at is not None and job.lastmod <= job.fetched_at:
-                self._finish(job, _unchanged(job, None, None, job.fetched_at))
-                return
             headers = {}
             if job.etag:
                 headers["If-None-Match"] = job.etag

@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from typer.testing import CliRunner
 from werkzeug import Request, Response
 
+from pipeline.cli import app
 from pipeline.store.warc import read_responses
 from tests.fetch.helpers import Crawl, page, requested
 
@@ -235,15 +237,12 @@ def test_wrong_content_type_is_rejected_unread(tmp_path: Path, server: HTTPServe
 def test_private_addresses_are_refused_without_the_option(tmp_path: Path, server: HTTPServer) -> None:
     no_robots(server)
     html(server, "/a", page("A"))
-    from typer.testing import CliRunner
-
-    from pipeline.cli import app
 
     result = CliRunner().invoke(app, ["crawl", "--raw", str(tmp_path / "raw"), "--no-progress", "--urls",
                                       url_file(tmp_path, server, "/a")])
 
     assert result.exit_code == 1
-    assert len(server.log) == 0
+    assert requested(server, "/robots.txt") == requested(server, "/a") == 0
     assert '"blocked_address": 1' in (tmp_path / "raw" / "summary.json").read_text()
 
 
@@ -299,12 +298,13 @@ def test_sitemap_index_with_gzip_children_and_lastmod_skip(tmp_path: Path, serve
     html(server, "/about", page("about"))
 
     first = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/robots.txt"))
-    second = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/robots.txt"))
+    second = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/robots.txt"), "--delay", "2")
 
     assert first.summary["outcomes"] == {"new": 4}
     assert [requested(server, f"/post/{n}") for n in range(3)] == [1, 1, 1]  # lastmod older than the fetch
     assert requested(server, "/about") == 2  # no lastmod: revalidated
     assert second.summary["outcomes"] == {"unchanged": 4}
+    assert second.summary["elapsed_s"] < 1.5  # skipped pages take no host slot and no delay
 
 
 def test_links_are_followed_within_scope_and_page_budget(tmp_path: Path, server: HTTPServer) -> None:
