@@ -155,6 +155,7 @@ async def _crawl(settings: CrawlSettings, options: ClientOptions, sources: _Sour
         return EXIT_INTERRUPTED
     finally:
         reporter.cancel()
+        await asyncio.gather(reporter, return_exceptions=True)
         await client.aclose()
         summary = _summary(crawler, started, finished)
         (settings.raw_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")

@@ -68,9 +68,16 @@ async def report(stats: Stats, queued: Callable[[], int], live: bool) -> None:
     )
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
         task = bar.add_task("crawl", total=None, rate="0", errors=0, queued=0)
-        while True:
+
+        def refresh() -> None:
             waiting = queued()
             elapsed = max(time.monotonic() - stats.started, 1e-9)
             bar.update(task, completed=stats.fetched, total=stats.fetched + waiting,
                        rate=f"{stats.fetched / elapsed:.0f}", errors=stats.errors, queued=waiting)
-            await asyncio.sleep(0.5)
+
+        try:
+            while True:
+                refresh()
+                await asyncio.sleep(0.5)
+        finally:
+            refresh()
