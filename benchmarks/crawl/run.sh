@@ -9,6 +9,7 @@
 #   ours          pipeline crawl --urls: fetch, robots.txt, WARC write, SQLite index and frontier; then the index
 #                 is dumped to JSONL (index_to_jsonl.py) for the harness's completeness check, inside the timing
 #   ours-sitemap  the same, discovering the URLs from the sitemap index (as scrapy-sitemap does)
+#   ours-httpx    "ours" on httpx's default transport (ours_default_transport.py), to weigh the transport choice
 #   aiohttp-floor the shared httpx floor with only the transport swapped for httpx-aiohttp
 # Settings match the Scrapy anchor's: C requests in flight, C per host, no delay, robots.txt obeyed.
 #
@@ -22,7 +23,7 @@ BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/crawl}
 PYTHON=${PYTHON:-$REPO/.venv/bin/python}
 
 if [[ $# -lt 2 ]]; then
-  sed -n '2,18p' "$0" >&2
+  sed -n '2,19p' "$0" >&2
   exit 2
 fi
 N=$1 C=$2
@@ -41,6 +42,7 @@ for name in "${contenders[@]}"; do
   case $name in
     ours) args+=("ours=$crawl --urls {urls_file} && $dump") ;;
     ours-sitemap) args+=("ours-sitemap=$crawl --sitemap {sitemap_url} && $dump") ;;
+    ours-httpx) args+=("ours-httpx=${crawl/-m pipeline/$HERE/ours_default_transport.py} --urls {urls_file} && $dump") ;;
     aiohttp-floor) args+=("aiohttp-floor=$PYTHON $HERE/aiohttp_floor.py --urls-file {urls_file} --out {out_dir}/items.jsonl -c {concurrency}") ;;
     *) args+=("$name") ;;
   esac

@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Coroutine, Iterable
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ class Crawler:
         self._last_commit = time.monotonic()
         self._claim_batch = max(8, min(256, 4 * settings.per_host))
 
-    async def run(self, seeds: AsyncIterator[Seed] | Iterable[Seed]) -> None:
+    async def run(self, seeds: AsyncIterator[Seed]) -> None:
         """Crawl until done, then mark the run finished (so a rerun starts a new, incremental run).
 
         Interrupted (an exception, Ctrl-C), the run stays open and the next start resumes it.
@@ -130,7 +130,7 @@ class Crawler:
 
     # ---------------------------------------------------------------- seeding and recovery
 
-    async def _add_seeds(self, seeds: AsyncIterator[Seed] | Iterable[Seed]) -> None:
+    async def _add_seeds(self, seeds: AsyncIterator[Seed]) -> None:
         batch: list[NewUrl] = []
         strip = self.settings.strip_tracking
 
@@ -140,15 +140,7 @@ class Crawler:
             self._conn.execute("COMMIT")
             batch.clear()
 
-        async def each() -> AsyncIterator[Seed]:
-            if isinstance(seeds, AsyncIterator):
-                async for seed in seeds:
-                    yield seed
-            else:
-                for seed in seeds:
-                    yield seed
-
-        async for seed in each():
+        async for seed in seeds:
             url = normalize(seed.url, strip_tracking=strip)
             if url is None:
                 log.warning("skipping unsupported URL %r", seed.url)
@@ -281,7 +273,11 @@ class Crawler:
 
     async def _load_robots(self, name: str, host: _Host) -> None:
         host.robots_loading = True
-        robots = await fetch_robots(self._client, name, self.settings.retries, self.settings.retry_base)
+        try:
+            robots = await fetch_robots(self._client, name, self.settings.retries, self.settings.retry_base)
+        except Exception:  # a bug must not leave the host waiting for robots.txt forever
+            log.exception("robots.txt of %s could not be read", name)
+            robots = Robots(None, allow_all=False, error="internal_error")
         if robots.error:
             log.warning("robots.txt of %s unavailable (%s): its URLs are not fetched", name, robots.error)
         host.slots.use_crawl_delay(robots.crawl_delay(self.settings.user_agent))
@@ -304,22 +300,23 @@ class Crawler:
         return False
 
     async def _fetch(self, host: _Host, job: Job) -> None:
+        headers = {}
+        if job.etag:
+            headers["If-None-Match"] = job.etag
+        if job.last_modified:
+            headers["If-Modified-Since"] = job.last_modified
         try:
-            headers = {}
-            if job.etag:
-                headers["If-None-Match"] = job.etag
-            if job.last_modified:
-                headers["If-Modified-Since"] = job.last_modified
-            try:
-                response = await self._client.get(job.url, headers)
-            except FetchError as exc:
-                self._fetch_failed(job, exc.error_class)
-                return
+            response = await self._client.get(job.url, headers)
             self.stats.bytes_received += len(response.exchange.payload)
             if response.rejected:
                 self._finish(job, Result(FAILED, response.status, "failed", response.rejected))
-                return
-            self._settle(host, job, response.exchange, response.body, None, False)
+            else:
+                self._settle(host, job, response.exchange, response.body, None, False)
+        except FetchError as exc:
+            self._fetch_failed(job, exc.error_class)
+        except Exception:  # a bug in the bookkeeping of one page must not stop the crawl, nor hide the page
+            log.exception("unexpected error on %s", job.url)
+            self._finish(job, Result(FAILED, None, "failed", "internal_error"))
         finally:
             host.slots.finish()
 
