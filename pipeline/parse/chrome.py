@@ -56,34 +56,43 @@ MAX_LOOSE_PROSE_SHARE = 0.4
 _NEVER_REMOVED = frozenset({"html", "body", "main"})
 
 
-def remove_chrome(tree: LexborHTMLParser, names: PageNames | None = None) -> None:
+def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     """Strip everything that is not article content, in place, before the content container is chosen.
 
-    ``names`` are the page's class and id words, when the caller already collected them.
+    Tags and roles go first: menus, headers and sidebars are most of a page's elements, and every later query
+    walks fewer of them. Returns the class and id words of what is left, for the section detectors.
     """
     tree.strip_tags(JUNK_TAGS)
     body = tree.body
     if body is None:
-        return
-    names = names or PageNames.of(body)
-    strict = ", ".join(filter(None, [STRICT_TAGS, STRICT_NAMES.selector(names)]))
-    for node in body.css(strict):
-        if node.tag not in _NEVER_REMOVED:
-            node.remove()
+        return PageNames.empty()
     total = len(body.text())
     limit = max(total * MAX_LOOSE_SHARE, 400)
     # Only a match with that much text can hold that much prose: the others need no prose count.
     prose_floor = MAX_LOOSE_PROSE_SHARE * prose_chars(body)
-    loose = ", ".join(filter(None, [LOOSE_TAGS, LOOSE_NAMES.selector(names)]))
-    for node in body.css(loose):
-        if node.tag in _NEVER_REMOVED:
-            continue
-        length = len(node.text())
-        if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
-            continue
+
+    def remove_loose(selector: str) -> None:
+        for node in body.css(selector):
+            if node.tag in _NEVER_REMOVED:
+                continue
+            length = len(node.text())
+            if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
+                continue
+            node.remove()
+
+    for node in body.css(STRICT_TAGS):
         node.remove()
+    remove_loose(LOOSE_TAGS)
+    names = PageNames.of(body)
+    if strict := STRICT_NAMES.selector(names):
+        for node in body.css(strict):
+            if node.tag not in _NEVER_REMOVED:
+                node.remove()
+    if loose := LOOSE_NAMES.selector(names):
+        remove_loose(loose)
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
+    return names
 
 
 def _is_attached(node: LexborNode) -> bool:

@@ -18,7 +18,6 @@ from pipeline.parse.chrome import remove_chrome, remove_hidden
 from pipeline.parse.content import body_text, find_content, remove_title
 from pipeline.parse.document import DEFAULT_MAX_BYTES, decode_html, parse_dom
 from pipeline.parse.metadata import extract_metadata
-from pipeline.parse.names import PageNames
 from pipeline.parse.sections.common import Consumed, headings
 from pipeline.parse.sections.faq import find_faq
 from pipeline.parse.sections.framework import find_framework
@@ -57,8 +56,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     tree = parse_dom(decode_html(page.body, page.content_type, max_bytes=max_bytes))
     jsonld = jsonld_nodes(tree)
     meta = extract_metadata(tree, jsonld, page.url)
-    names = PageNames.of(tree.body) if tree.body is not None else PageNames.empty()
-    remove_chrome(tree, names)
+    names = remove_chrome(tree)
 
     body_node = tree.body
     if body_node is None:
