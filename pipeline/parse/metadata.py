@@ -55,8 +55,8 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
         article.get("datePublished") or webpage.get("datePublished"),
         metas.get("article:published_time"), metas.get("datepublished"), metas.get("date"),
         metas.get("publish-date"), metas.get("dc.date.issued"), metas.get("parsely-pub-date"),
-        metas.get("sailthru.date"), _first_time(tree),
-    )
+        metas.get("sailthru.date"),
+    ) or _date(_first_time(tree))
     meta.modified_at = _date(
         article.get("dateModified") or webpage.get("dateModified"),
         metas.get("article:modified_time"), metas.get("og:updated_time"), metas.get("datemodified"),
@@ -87,8 +87,12 @@ class _Metas(dict[str, str]):
 
 
 def _meta_map(tree: LexborHTMLParser) -> _Metas:
+    """<meta> of the head (a small subtree: cheap to query), and microdata <meta itemprop> of the body."""
     metas = _Metas()
-    for node in tree.css("meta[content]"):
+    found = tree.head.css("meta[content]") if tree.head is not None else []
+    if tree.body is not None:
+        found += tree.body.css("meta[itemprop][content]")
+    for node in found:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = clean_inline(attrs.get("content") or "")
@@ -136,7 +140,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
 
 def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None,
            ) -> tuple[str, LexborNode | None]:
-    title_node = tree.css_first("title")
+    title_node = tree.head.css_first("title") if tree.head is not None else None
     declared = [
         clean_inline(unescape(t) if "&" in t else t)
         for t in (text_value(article.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
@@ -144,7 +148,7 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
         if t
     ]
     declared = [strip_site_suffix(t, site_name) for t in declared if t]
-    headings = [(clean_inline(node.text()), node) for node in tree.css("h1")]
+    headings = [(clean_inline(node.text()), node) for node in (tree.body.css("h1") if tree.body is not None else [])]
     headings = [(text, node) for text, node in headings if text]
     folded = [d.casefold() for d in declared]
     for text, node in headings:  # the visible headline that the page also declares
@@ -167,7 +171,7 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
 
 
 def _language(tree: LexborHTMLParser, metas: _Metas, node: dict[str, Any]) -> str | None:
-    html = tree.css_first("html")
+    html = tree.root
     candidates = [
         html.attributes.get("lang") if html else None,
         html.attributes.get("xml:lang") if html else None,
@@ -198,13 +202,21 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
     return None
 
 
+# Publication <time> elements, most explicit first; any other <time datetime> comes after them.
+_PUBLISHED_TIMES = ("[pubdate]", "[class~=published]", "[class~=entry-date]", '[itemprop="datePublished"]')
+
+
 def _first_time(tree: LexborHTMLParser) -> str | None:
-    for selector in ("time[pubdate][datetime]", "time.published[datetime]", "time.entry-date[datetime]",
-                     "article time[datetime]", "time[datetime]"):
-        node = tree.css_first(selector)
-        if node:
-            return node.attributes.get("datetime")
-    return None
+    """The page's publication time from its <time> elements, when nothing declares it: one query, then
+    the most explicit of the matches."""
+    if tree.body is None:
+        return None
+    times = tree.body.css('time[datetime], [itemprop="datePublished"][content]')
+    for marker in _PUBLISHED_TIMES:
+        for node in times:
+            if node.css_matches(marker):
+                return node.attributes.get("datetime") or node.attributes.get("content")
+    return times[0].attributes.get("datetime") if times else None
 
 
 def _date(*values: Any) -> str | None:
@@ -217,7 +229,7 @@ def _date(*values: Any) -> str | None:
 
 
 def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | None:
-    link = tree.css_first('link[rel~="canonical" i][href]')
+    link = tree.head.css_first('link[rel~="canonical" i][href]') if tree.head is not None else None
     href = (link.attributes.get("href") or "").strip() if link else ""
     href = href or metas.get("og:url", "")
     if not href:
