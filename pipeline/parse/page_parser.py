@@ -65,7 +65,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     page_headings = headings(body_node)
     takeaways = find_takeaways(page_headings, consumed)
     faq = find_faq(body_node, page_headings, names, jsonld, consumed)
-    framework = find_framework(body_node, page_headings, jsonld, consumed)
+    framework = find_framework(body_node, page_headings, names, jsonld, consumed)
     consumed.remove_all()
 
     container = find_content(tree)

@@ -32,6 +32,7 @@ class QuestionAnswer:
 
 
 # Elements that play the question's part in toggle widgets across builders and plugins.
+_MICRODATA_QUESTION = '[itemtype*="schema.org/Question"]'
 _TOGGLE_TAGS = "summary, dt, [aria-expanded], [aria-controls]"
 _TOGGLE_NAMES = Vocabulary(class_parts=(
     "question", "faq-q", "faq-title", "faq-header", "accordion-title", "accordion-header", "accordion-head",
@@ -52,8 +53,11 @@ def find_faq(
     consumed: Consumed,
 ) -> list[QuestionAnswer]:
     faq_heading = next((h for h in page_headings if is_faq_heading(h.text)), None)
-    toggles = ", ".join(filter(None, [_TOGGLE_TAGS, _TOGGLE_NAMES.selector(names)]))
-    for pairs in (_from_microdata(container, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
+    # One query for both kinds of markup; microdata questions, when there are any, are the FAQ.
+    found = container.css(", ".join(filter(None, [_MICRODATA_QUESTION, _TOGGLE_TAGS, _TOGGLE_NAMES.selector(names)])))
+    questions = [node for node in found if "Question" in (node.attributes.get("itemtype") or "")]
+    toggles = [node for node in found if "Question" not in (node.attributes.get("itemtype") or "")]
+    for pairs in (_from_microdata(questions, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
         if pairs:
             if faq_heading is not None:
                 consumed.add(faq_heading.node)
@@ -64,9 +68,9 @@ def find_faq(
     return _unique(_from_jsonld(jsonld))
 
 
-def _from_microdata(container: LexborNode, consumed: Consumed) -> list[QuestionAnswer]:
+def _from_microdata(questions: list[LexborNode], consumed: Consumed) -> list[QuestionAnswer]:
     pairs = []
-    for item in container.css('[itemtype*="schema.org/Question"]'):
+    for item in questions:
         name = item.css_first('[itemprop="name"]')
         answer = item.css_first('[itemprop="acceptedAnswer"] [itemprop="text"], [itemprop="acceptedAnswer"]')
         if name is None or answer is None:
@@ -79,13 +83,12 @@ def _from_microdata(container: LexborNode, consumed: Consumed) -> list[QuestionA
 
 
 def _from_toggles(
-    container: LexborNode, selector: str, faq_heading: Heading | None, consumed: Consumed
+    container: LexborNode, candidates: list[LexborNode], faq_heading: Heading | None, consumed: Consumed
 ) -> list[QuestionAnswer]:
     """Toggle widgets: a question element, and its answer as the element after it (or the one it controls)."""
     pairs: list[QuestionAnswer] = []
     used: set[int] = set()
     faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
-    candidates = container.css(selector)
     candidate_ids = {node.mem_id for node in candidates}
     for candidate in candidates:
         if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):

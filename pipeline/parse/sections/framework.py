@@ -17,6 +17,7 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import block_text, heading_level, inline_text
+from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
     Heading,
@@ -49,7 +50,7 @@ _STEP_PREFIX = re.compile(
 )
 # "Title: text" where the title is short: the split an author makes with a colon or a dash.
 _TITLE_SPLIT = re.compile(r"^(?P<title>[^:.!?]{2,80}?)\s*[:–—]\s+(?P<text>\S.*)$", re.DOTALL)
-_HOWTO_BLOCKS = "[class*=schema-how-to], [class*=rank-math-howto], [id*=rank-math-howto], [class*=howto]"
+_HOWTO_NAMES = Vocabulary(class_parts=("schema-how-to", "rank-math-howto", "howto"), id_parts=("rank-math-howto",))
 _HOWTO_STEPS = "[class*=how-to-step], [class*=howto-step], [class*=rank-math-step]"
 _STEP_NAMES = "[class*=step-name], [class*=step-title]"
 _STEP_TEXTS = "[class*=step-text], [class*=step-content], [class*=step-description]"
@@ -58,9 +59,13 @@ _MIN_STEPS = 2
 
 
 def find_framework(
-    container: LexborNode, page_headings: list[Heading], jsonld: list[dict[str, Any]], consumed: Consumed
+    container: LexborNode,
+    page_headings: list[Heading],
+    names: PageNames,
+    jsonld: list[dict[str, Any]],
+    consumed: Consumed,
 ) -> FrameworkSection | None:
-    if section := _from_howto_block(container, consumed):
+    if (blocks := _HOWTO_NAMES.selector(names)) and (section := _from_howto_block(container, blocks, consumed)):
         return section
     for heading in page_headings:
         if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed)):
@@ -70,8 +75,8 @@ def find_framework(
     return _from_jsonld(jsonld)
 
 
-def _from_howto_block(container: LexborNode, consumed: Consumed) -> FrameworkSection | None:
-    for block in container.css(_HOWTO_BLOCKS):
+def _from_howto_block(container: LexborNode, selector: str, consumed: Consumed) -> FrameworkSection | None:
+    for block in container.css(selector):
         steps = []
         for node in block.css(_HOWTO_STEPS):
             if _STEP_PART.search(node.attributes.get("class") or "") or len(node.css(_STEP_NAMES)) > 1:
