@@ -29,6 +29,7 @@ from pipeline.fetch.progress import configure_logging, line, report
 from pipeline.fetch.sources import Seed, SourceError, feed_seeds, read_url_file, sitemap_seeds
 from pipeline.fetch.urls import Scope, host_of, normalize
 from pipeline.store.index import connect
+from pipeline.store.warc import DEFAULT_MAX_FILE_BYTES
 
 log = logging.getLogger("pipeline.crawl")
 
@@ -66,7 +67,8 @@ def crawl(
     allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback, private and link-local "
                                                                "addresses (off: refused after DNS).")] = False,
     strip_tracking: Annotated[bool, typer.Option(help="Drop utm_*, gclid, fbclid... from URLs.")] = False,
-    warc_max_bytes: Annotated[int, typer.Option(help="Start a new WARC file past this size.", min=1)] = 1 << 30,
+    warc_max_bytes: Annotated[int, typer.Option(help="Start a new WARC file past this size.",
+                                                min=1)] = DEFAULT_MAX_FILE_BYTES,
     log_format: Annotated[str, typer.Option(help="text or json.")] = "text",
     progress: Annotated[bool | None, typer.Option(help="Live progress bar (default: when stderr is a "
                                                         "terminal).")] = None,

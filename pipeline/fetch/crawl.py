@@ -25,7 +25,15 @@ from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, 
 from pipeline.fetch.sources import Seed, extract_links, find_canonical
 from pipeline.fetch.urls import Scope, host_of, normalize, resolve
 from pipeline.store.index import Index, IndexRow
-from pipeline.store.warc import WARC_SUFFIX, Exchange, Revisit, WarcWriter, Written, cut_torn_tail
+from pipeline.store.warc import (
+    DEFAULT_MAX_FILE_BYTES,
+    WARC_SUFFIX,
+    Exchange,
+    Revisit,
+    WarcWriter,
+    Written,
+    cut_torn_tail,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,7 @@ class CrawlSettings:
     obey_robots: bool = True
     scope: Scope | None = None
     """Links are followed only when a scope is given."""
-    warc_max_bytes: int = 1 << 30
+    warc_max_bytes: int = DEFAULT_MAX_FILE_BYTES
 
 
 @dataclass(slots=True)
@@ -65,7 +73,6 @@ class Stats:
     retries: int = 0
     bytes_received: int = 0
     recovered: int = 0
-    queued: int = 0
 
 
 @dataclass(slots=True)

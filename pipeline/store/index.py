@@ -82,10 +82,3 @@ class Index:
             "SELECT COALESCE(MAX(offset + length), 0) FROM records WHERE warc_file = ?", (warc_file,)
         ).fetchone()
         return int(end)
-
-    def latest(self, url: str) -> IndexRow | None:
-        """The most recent record of a URL, or None if it was never stored."""
-        row = self._conn.execute(
-            "SELECT * FROM records WHERE url = ? ORDER BY rowid DESC LIMIT 1", (url,)
-        ).fetchone()
-        return IndexRow(*row) if row else None

@@ -135,4 +135,3 @@ def test_index_knows_where_the_indexed_part_of_a_file_ends(tmp_path: Path) -> No
 
     assert index.indexed_end("f.warc.gz") == 150
     assert index.indexed_end("other.warc.gz") == 0
-    assert index.latest("https://site.test/a") == row
