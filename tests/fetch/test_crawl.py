@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from werkzeug import Request, Response
 
 from pipeline.cli import app
 from pipeline.store.warc import read_responses
-from tests.fetch.helpers import Crawl, page, requested
+from tests.fetch.helpers import FAST, Crawl, page, requested
 
 
 def url_file(tmp_path: Path, srv: HTTPServer, *paths: str) -> str:
@@ -323,3 +324,39 @@ def test_links_are_followed_within_scope_and_page_budget(tmp_path: Path, server:
     assert all("/2024/" in url for url in fetched - {server.url_for("/news/")})
     assert requested(server, "/about/") == 0
     assert crawl.summary["queued"] == 2
+
+
+def test_names_resolving_to_loopback_are_refused_after_dns(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    html(server, "/a", page("A"))
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"http://localhost:{server.port}/a\n")
+
+    result = CliRunner().invoke(app, ["crawl", "--raw", str(tmp_path / "raw"), "--no-progress", "--urls", str(urls)])
+
+    assert result.exit_code == 1
+    assert requested(server, "/a") == 0
+    assert '"blocked_address": 1' in (tmp_path / "raw" / "summary.json").read_text()
+
+
+def test_unreadable_sitemap_exits_3_and_no_source_exits_2(tmp_path: Path, server: HTTPServer) -> None:
+    server.expect_request("/sitemap.xml").respond_with_data("", status=404)
+
+    missing = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/sitemap.xml"))
+    nothing = CliRunner().invoke(app, ["crawl", "--raw", str(tmp_path / "raw2")])
+
+    assert missing.exit_code == 3
+    assert nothing.exit_code == 2
+
+
+def test_json_log_format_writes_one_object_per_line(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    server.expect_request("/gone").respond_with_data("", status=500)
+    args = ["crawl", "--raw", str(tmp_path / "raw"), *FAST, "--retries", "0", "--log-format", "json",
+            "--urls", url_file(tmp_path, server, "/gone")]
+
+    result = CliRunner().invoke(app, args)
+
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    assert any(entry["level"] == "warning" and "http_500" in entry["msg"] for entry in lines)
+    assert all({"ts", "level", "logger", "msg"} <= entry.keys() for entry in lines)
