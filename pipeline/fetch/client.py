@@ -154,7 +154,7 @@ class Client:
         try:
             if accept and 200 <= response.status_code < 300 and not _type_accepted(response, accept):
                 rejected = "content_type"
-            elif int(response.headers.get("content-length") or 0) > max_bytes:
+            elif _declared_length(response) > max_bytes:
                 rejected = "too_large"
             else:
                 size = 0
@@ -215,6 +215,12 @@ def decode(payload: bytes, content_encoding: str, limit: int) -> bytes:
     except zlib.error as exc:
         raise FetchError("bad_encoding", str(exc)) from exc
     return b"".join(out)
+
+
+def _declared_length(response: httpx.Response) -> int:
+    """Content-Length, or 0 when absent or garbled (the streaming cap still applies)."""
+    value = response.headers.get("content-length", "")
+    return int(value) if value.isdigit() else 0
 
 
 def _type_accepted(response: httpx.Response, accept: tuple[str, ...]) -> bool:

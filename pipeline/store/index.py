@@ -53,7 +53,7 @@ class IndexRow:
 
 def connect(raw_dir: Path) -> sqlite3.Connection:
     """Open the raw store's SQLite file in WAL mode: readers never block the crawler, commits need no fsync."""
-    conn = sqlite3.connect(raw_dir / INDEX_FILE, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(raw_dir / INDEX_FILE, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.executescript(SCHEMA)
