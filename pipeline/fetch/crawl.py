@@ -357,10 +357,10 @@ class Crawler:
             content_hash = job.content_hash if was_revisit else "sha1:" + hashlib.sha1(body).hexdigest()
             if content_hash == job.content_hash and job.warc_date:
                 revisit = Revisit(url, job.warc_date)
-                written = self._store(job, exchange, written, revisit, content_hash, None)
+                self._store(job, exchange, written, revisit, content_hash, None)
                 result = _unchanged(job, headers, 200, time.time())
             else:
-                written = self._store(job, exchange, written, None, content_hash, find_canonical(body, url))
+                self._store(job, exchange, written, None, content_hash, find_canonical(body, url))
                 result = Result(
                     DONE, 200, "changed" if job.content_hash else "new", None, time.time(),
                     _header(headers, "etag"), _header(headers, "last-modified"), content_hash, exchange.warc_date,
