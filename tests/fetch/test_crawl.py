@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import gzip
 import itertools
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -360,3 +362,34 @@ def test_json_log_format_writes_one_object_per_line(tmp_path: Path, server: HTTP
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
     assert any(entry["level"] == "warning" and "http_500" in entry["msg"] for entry in lines)
     assert all({"ts", "level", "logger", "msg"} <= entry.keys() for entry in lines)
+
+
+def test_hosts_crawl_in_parallel_each_within_its_own_slots(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    lock = threading.Lock()
+    active: collections.Counter[str] = collections.Counter()
+    peaks: collections.Counter[str] = collections.Counter()
+    overall_peak = [0]
+
+    def tracked(request: Request) -> Response:
+        host = request.host
+        with lock:
+            active[host] += 1
+            peaks[host] = max(peaks[host], active[host])
+            overall_peak[0] = max(overall_peak[0], sum(active.values()))
+        time.sleep(0.1)
+        with lock:
+            active[host] -= 1
+        return Response(page(request.path), content_type="text/html")
+
+    for n in range(4):
+        server.expect_request(f"/p{n}").respond_with_handler(tracked)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"http://{host}:{server.port}/p{n}\n" for host in ("127.0.0.1", "localhost")
+                            for n in range(4)))
+
+    crawl = Crawl(tmp_path / "raw", "--urls", str(urls), "--per-host", "1", "--concurrency", "4")
+
+    assert crawl.summary["outcomes"] == {"new": 8}
+    assert set(peaks.values()) == {1}
+    assert overall_peak[0] == 2
