@@ -69,6 +69,8 @@ def crawl(
     strip_tracking: Annotated[bool, typer.Option(help="Drop utm_*, gclid, fbclid... from URLs.")] = False,
     warc_max_bytes: Annotated[int, typer.Option(help="Start a new WARC file past this size.",
                                                 min=1)] = DEFAULT_MAX_FILE_BYTES,
+    shard: Annotated[str | None, typer.Option(help="Crawl only shard I of N of the hosts, e.g. 0/4 (by a stable "
+                                                  "hash of the origin; give each shard its own --raw).")] = None,
     log_format: Annotated[str, typer.Option(help="text or json.")] = "text",
     progress: Annotated[bool | None, typer.Option(help="Live progress bar (default: when stderr is a "
                                                         "terminal).")] = None,
@@ -93,7 +95,7 @@ def crawl(
     settings = CrawlSettings(
         raw_dir=raw, user_agent=agent, concurrency=concurrency, per_host=per_host, delay=delay, retries=retries,
         retry_base=retry_base, max_pages=max_pages, max_redirects=max_redirects, strip_tracking=strip_tracking,
-        scope=scope, warc_max_bytes=warc_max_bytes,
+        scope=scope, warc_max_bytes=warc_max_bytes, shard=_shard(shard),
     )
     options = ClientOptions(
         user_agent=agent, max_bytes=max_bytes, connect_timeout=connect_timeout, read_timeout=read_timeout,
@@ -115,6 +117,18 @@ def crawl(
         except KeyboardInterrupt:
             code = EXIT_INTERRUPTED
     raise typer.Exit(code)
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        index, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise typer.BadParameter("--shard expects I/N, e.g. 0/4") from None
+    if not 0 <= index < count:
+        raise typer.BadParameter("--shard expects 0 <= I < N")
+    return index, count
 
 
 class _Sources:

@@ -23,7 +23,7 @@ from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
 from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after
 from pipeline.fetch.sources import Seed, extract_links, find_canonical
-from pipeline.fetch.urls import Scope, host_of, normalize, resolve
+from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
 from pipeline.store.index import Index, IndexRow
 from pipeline.store.warc import (
     DEFAULT_MAX_FILE_BYTES,
@@ -61,6 +61,8 @@ class CrawlSettings:
     scope: Scope | None = None
     """Links are followed only when a scope is given."""
     warc_max_bytes: int = DEFAULT_MAX_FILE_BYTES
+    shard: tuple[int, int] | None = None
+    """(i, n): crawl only the origins of shard i of n; seeds and links of other shards are left out."""
 
 
 @dataclass(slots=True)
@@ -151,6 +153,8 @@ class Crawler:
             url = normalize(seed.url, strip_tracking=strip)
             if url is None:
                 log.warning("skipping unsupported URL %r", seed.url)
+                continue
+            if not in_shard(url, self.settings.shard):
                 continue
             batch.append(NewUrl(url, lastmod=seed.lastmod))
             if len(batch) >= SEED_BATCH:
@@ -393,7 +397,7 @@ class Crawler:
             self._pending_adds.append(NewUrl(target, job.depth, None, chain_root, job.hops + 1))
 
     def _follow_links(self, job: Job, body: bytes) -> None:
-        scope = self.settings.scope
+        scope, shard = self.settings.scope, self.settings.shard
         assert scope is not None
         depth = job.depth + 1
         if depth > scope.max_depth:
@@ -401,7 +405,7 @@ class Crawler:
         seen: set[str] = set()
         for href in extract_links(body, job.url):
             url = normalize(href, strip_tracking=self.settings.strip_tracking)
-            if url is not None and url not in seen and scope.accepts(url, depth):
+            if url is not None and url not in seen and scope.accepts(url, depth) and in_shard(url, shard):
                 seen.add(url)
                 self._pending_adds.append(NewUrl(url, depth))
 

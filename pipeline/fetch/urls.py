@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -47,6 +48,15 @@ def host_of(url: str) -> str:
     """The politeness key of a normalized URL: its origin, ``scheme://host[:port]`` (robots.txt is per origin)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def in_shard(url: str, shard: tuple[int, int] | None) -> bool:
+    """Whether a URL belongs to shard ``i`` of ``n``: by a stable hash of its origin, so a host is never split
+    between two crawlers (and politeness holds across machines)."""
+    if shard is None:
+        return True
+    index, count = shard
+    return zlib.crc32(host_of(url).encode()) % count == index
 
 
 def resolve(base: str, href: str) -> str:

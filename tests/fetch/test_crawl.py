@@ -393,3 +393,18 @@ def test_hosts_crawl_in_parallel_each_within_its_own_slots(tmp_path: Path, serve
     assert crawl.summary["outcomes"] == {"new": 8}
     assert set(peaks.values()) == {1}
     assert overall_peak[0] == 2
+
+
+def test_shards_crawl_disjoint_parts_that_cover_every_url(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    for n in range(3):
+        html(server, f"/s{n}", page(f"s{n}"))
+    urls = tmp_path / "urls.txt"
+    all_urls = {f"http://{host}:{server.port}/s{n}" for host in ("127.0.0.1", "localhost") for n in range(3)}
+    urls.write_text("".join(sorted(u + "\n" for u in all_urls)))
+
+    shards = [Crawl(tmp_path / f"raw{i}", "--urls", str(urls), "--shard", f"{i}/2") for i in range(2)]
+
+    crawled = [set(shard.urls) for shard in shards]
+    assert crawled[0] | crawled[1] == all_urls
+    assert not crawled[0] & crawled[1]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.fetch.urls import Scope, host_of, normalize
+from pipeline.fetch.urls import Scope, host_of, in_shard, normalize
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://site.test/a", "data:text/html,hi",
@@ -41,3 +41,14 @@ def test_scope_checks_host_patterns_and_depth() -> None:
     assert not scope.accepts("https://site.test/2024/print/", 1)
     assert not scope.accepts("https://other.test/2024/a/", 1)
     assert not scope.accepts("https://site.test/2024/a/", 3)
+
+
+def test_shards_split_by_origin_and_cover_every_url() -> None:
+    urls = [f"https://host{h}.test/page{p}" for h in range(40) for p in range(3)]
+
+    owners = {url: [i for i in range(4) if in_shard(url, (i, 4))] for url in urls}
+
+    assert all(len(shards) == 1 for shards in owners.values())
+    assert len({owners[u][0] for u in urls}) == 4  # forty hosts spread over all four shards
+    assert all(len({owners[f"https://host{h}.test/page{p}"][0] for p in range(3)}) == 1 for h in range(40))
+    assert in_shard(urls[0], None)
