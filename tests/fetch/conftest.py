@@ -9,17 +9,30 @@ from pytest_httpserver import HTTPServer
 
 
 @pytest.fixture(scope="session")
-def _running_server() -> Iterator[HTTPServer]:
-    """Threaded, so a slow handler does not hold up the others; one for the session (stopping one takes 0.5 s)."""
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
+def _running_servers() -> Iterator[tuple[HTTPServer, HTTPServer]]:
+    """Threaded, so a slow handler does not hold up the others; two, so that tests can have two origins on
+    127.0.0.1; started once for the session (stopping one takes 0.5 s)."""
+    servers = (HTTPServer(host="127.0.0.1", port=0, threaded=True), HTTPServer(host="127.0.0.1", port=0, threaded=True))
+    for srv in servers:
+        srv.start()
+    yield servers
+    for srv in servers:
+        srv.stop()
 
 
 @pytest.fixture
-def server(_running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The server with no handlers and an empty request log."""
-    _running_server.clear()
-    yield _running_server
-    _running_server.clear()
+def server(_running_servers: tuple[HTTPServer, HTTPServer]) -> Iterator[HTTPServer]:
+    """A server with no handlers and an empty request log."""
+    srv = _running_servers[0]
+    srv.clear()
+    yield srv
+    srv.clear()
+
+
+@pytest.fixture
+def other_server(_running_servers: tuple[HTTPServer, HTTPServer]) -> Iterator[HTTPServer]:
+    """A second origin (another port on 127.0.0.1), as clean as ``server``."""
+    srv = _running_servers[1]
+    srv.clear()
+    yield srv
+    srv.clear()

@@ -364,8 +364,8 @@ def test_json_log_format_writes_one_object_per_line(tmp_path: Path, server: HTTP
     assert all({"ts", "level", "logger", "msg"} <= entry.keys() for entry in lines)
 
 
-def test_hosts_crawl_in_parallel_each_within_its_own_slots(tmp_path: Path, server: HTTPServer) -> None:
-    no_robots(server)
+def test_hosts_crawl_in_parallel_each_within_its_own_slots(tmp_path: Path, server: HTTPServer,
+                                                          other_server: HTTPServer) -> None:
     lock = threading.Lock()
     active: collections.Counter[str] = collections.Counter()
     peaks: collections.Counter[str] = collections.Counter()
@@ -382,25 +382,29 @@ def test_hosts_crawl_in_parallel_each_within_its_own_slots(tmp_path: Path, serve
             active[host] -= 1
         return Response(page(request.path), content_type="text/html")
 
-    for n in range(4):
-        server.expect_request(f"/p{n}").respond_with_handler(tracked)
+    for srv in (server, other_server):
+        no_robots(srv)
+        for n in range(4):
+            srv.expect_request(f"/p{n}").respond_with_handler(tracked)
     urls = tmp_path / "urls.txt"
-    urls.write_text("".join(f"http://{host}:{server.port}/p{n}\n" for host in ("127.0.0.1", "localhost")
-                            for n in range(4)))
+    urls.write_text("".join(srv.url_for(f"/p{n}") + "\n" for srv in (server, other_server) for n in range(4)))
 
     crawl = Crawl(tmp_path / "raw", "--urls", str(urls), "--per-host", "1", "--concurrency", "4")
 
     assert crawl.summary["outcomes"] == {"new": 8}
     assert set(peaks.values()) == {1}
+    assert len(peaks) == 2
     assert overall_peak[0] == 2
 
 
-def test_shards_crawl_disjoint_parts_that_cover_every_url(tmp_path: Path, server: HTTPServer) -> None:
-    no_robots(server)
-    for n in range(3):
-        html(server, f"/s{n}", page(f"s{n}"))
+def test_shards_crawl_disjoint_parts_that_cover_every_url(tmp_path: Path, server: HTTPServer,
+                                                          other_server: HTTPServer) -> None:
+    for srv in (server, other_server):
+        no_robots(srv)
+        for n in range(3):
+            html(srv, f"/s{n}", page(f"s{n}"))
     urls = tmp_path / "urls.txt"
-    all_urls = {f"http://{host}:{server.port}/s{n}" for host in ("127.0.0.1", "localhost") for n in range(3)}
+    all_urls = {srv.url_for(f"/s{n}") for srv in (server, other_server) for n in range(3)}
     urls.write_text("".join(sorted(u + "\n" for u in all_urls)))
 
     shards = [Crawl(tmp_path / f"raw{i}", "--urls", str(urls), "--shard", f"{i}/2") for i in range(2)]
