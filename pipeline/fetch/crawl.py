@@ -114,13 +114,16 @@ class Crawler:
     async def run(self, seeds: AsyncIterator[Seed]) -> None:
         """Crawl until done, then mark the run finished (so a rerun starts a new, incremental run).
 
-        Interrupted (an exception, Ctrl-C), the run stays open and the next start resumes it.
+        Interrupted (an exception, Ctrl-C), the run stays open and the next start resumes it; the sources are
+        read again only if the interrupted run had not read them all.
         """
         self.frontier.begin_run()
         if self.frontier.resumed:
             log.info("resuming run %d", self.frontier.run)
             self._recover()
-        await self._add_seeds(seeds)
+        if not self.frontier.seeded():
+            await self._add_seeds(seeds)
+            self.frontier.mark_seeded()
         for name in self.frontier.hosts_with_work():
             self._activate(name)
         if self.settings.max_pages is not None:

@@ -20,6 +20,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started_at REAL NOT NULL,
+    seeded INTEGER NOT NULL DEFAULT 0,  -- 1 once every source was read into the frontier
     finished_at REAL
 );
 CREATE TABLE IF NOT EXISTS frontier (
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS frontier (
 );
 CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(host, state, not_before);
 CREATE INDEX IF NOT EXISTS frontier_run ON frontier(run, state);
+CREATE INDEX IF NOT EXISTS frontier_state ON frontier(state);
 """
 
 _UPSERT = """
@@ -130,6 +132,14 @@ class Frontier:
         else:
             cursor = self._conn.execute("INSERT INTO runs (started_at) VALUES (?)", (time.time(),))
             self.run, self.resumed = int(cursor.lastrowid or 0), False
+
+    def seeded(self) -> bool:
+        """Whether this run already read all its sources (a resumed run then does not read them again)."""
+        (done,) = self._conn.execute("SELECT seeded FROM runs WHERE id = ?", (self.run,)).fetchone()
+        return bool(done)
+
+    def mark_seeded(self) -> None:
+        self._conn.execute("UPDATE runs SET seeded = 1 WHERE id = ?", (self.run,))
 
     def finish_run(self) -> None:
         self._conn.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (time.time(), self.run))

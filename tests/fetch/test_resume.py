@@ -45,6 +45,7 @@ def test_killed_crawl_resumes_without_refetching_stored_pages(tmp_path: Path, se
     (warc,) = raw.glob("*.warc.gz")
     with warc.open("ab") as f:  # as if the kill had also torn the record being written
         f.write(warc.read_bytes()[-700:-300])
+    (tmp_path / "urls.txt").unlink()  # the killed run had read its sources: the rerun must not need them
 
     rerun = subprocess.run(command, capture_output=True, timeout=60)
 
