@@ -136,10 +136,10 @@ class Client:
     async def get(self, url: str, headers: dict[str, str] | None = None,
                   accept: tuple[str, ...] | None = HTML_TYPES) -> Response:
         """GET a URL. Raises ``FetchError`` when there is no response; ``accept=None`` takes any content type."""
-        request = self._http.build_request("GET", url, headers=headers)
-        if not self.options.allow_private:
-            _check_literal_host(request.url.host)
         try:
+            request = self._http.build_request("GET", url, headers=headers)
+            if not self.options.allow_private:
+                _check_literal_host(request.url.host)
             async with asyncio.timeout(self.options.total_timeout):
                 return await self._exchange(request, accept)
         except (TimeoutError, httpx.HTTPError, aiohttp.ClientError, OSError) as exc:

@@ -141,3 +141,10 @@ def test_unknown_content_encoding_is_an_error() -> None:
         decode(b"....", "br", 1000)
 
     assert failure.value.error_class == "unsupported_encoding"
+
+
+def test_unparseable_url_is_a_bad_url_error() -> None:
+    with pytest.raises(FetchError) as failure:
+        fetch(respx.Router(), "http://site.test:abc/")
+
+    assert failure.value.error_class == "bad_url"
