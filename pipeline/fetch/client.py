@@ -142,7 +142,7 @@ class Client:
                 _check_literal_host(request.url.host)
             async with asyncio.timeout(self.options.total_timeout):
                 return await self._exchange(request, accept)
-        except (TimeoutError, httpx.HTTPError, aiohttp.ClientError, OSError) as exc:
+        except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, aiohttp.ClientError, OSError) as exc:
             raise FetchError(_error_class(exc), str(exc) or type(exc).__name__) from exc
 
     async def _exchange(self, request: httpx.Request, accept: tuple[str, ...] | None) -> Response:
