@@ -124,12 +124,16 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
             wrapper.remove()
             continue
         level = int(heading.tag[1]) if heading.tag in HEADINGS else 7
+        introduced = []
         sibling = next_element(heading)
-        heading.remove()
         while sibling is not None and not (sibling.tag in HEADINGS and int(sibling.tag[1]) <= level):
-            following = next_element(sibling)
-            sibling.remove()
-            sibling = following
+            introduced.append(sibling)
+            sibling = next_element(sibling)
+        heading.remove()
+        # What a chrome heading introduces is small; a long run after it is the article itself.
+        if sum(len(node.text()) for node in introduced) <= limit:
+            for node in introduced:
+                node.remove()
 
 
 def _remove_jump_links(body: LexborNode) -> None:

@@ -16,6 +16,7 @@ from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.prose import Prose, link_density, measure_prose
 from pipeline.parse.text import clean_inline, is_glyph_only
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
 
 _CONTENT_HINTS = ", ".join([
     "article", "main", '[role="main"]', '[itemprop="articleBody"]', "[class*=entry-content]",
@@ -25,6 +26,10 @@ _CONTENT_HINTS = ", ".join([
     "[class*=rich-text]", "[class*=text-editor]", "[id*=article-body]", "[id*=content]", "[class~=content]",
 ])
 _HINT_BONUS = 1.25
+# Where the tail of a text starts, in which a chrome label ends the article; how long such a label can be.
+_TAIL_STARTS = 0.5
+_MAX_LABEL_CHARS = 60
+_TEMPLATE_RESIDUE = frozenset({"true", "false", "null", "undefined", "NaN", "None"})
 # The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
 # each paragraph run of one article in its own widget).
 _WIDEN_BELOW = 0.8
@@ -94,6 +99,26 @@ def remove_title(container: LexborNode, title: str) -> None:
 
 
 def body_text(container: LexborNode) -> str:
-    """Paragraphs and sub-headings in reading order, separated by a blank line."""
-    blocks = [(text, item) for text, item in render_blocks(container) if not is_glyph_only(text)]
+    """Paragraphs and sub-headings in reading order, separated by a blank line.
+
+    A line that names a chrome block ("You may also like", "More in Sports") in the second half of the text is
+    where the article ended and the teasers began, whatever markup the theme gave them: the text stops there.
+    """
+    blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
+    total = sum(len(text) for text, _ in blocks)
+    seen = 0
+    for index, (text, _) in enumerate(blocks):
+        if seen > total * _TAIL_STARTS and len(text) <= _MAX_LABEL_CHARS and is_chrome_heading(text):
+            blocks = blocks[:index]
+            break
+        seen += len(text)
     return join_blocks(blocks)
+
+
+def _is_residue(text: str) -> bool:
+    """Glyph-only lines, ad and teaser labels, and template values that leaked into the page as text."""
+    return (
+        is_glyph_only(text)
+        or text in _TEMPLATE_RESIDUE
+        or (len(text) <= _MAX_LABEL_CHARS and is_inline_label(text))
+    )

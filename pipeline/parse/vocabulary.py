@@ -94,7 +94,10 @@ CHROME = (
     "trending", "latest posts", "recent posts", "most popular", "more articles", "further reading:",
     "share this", "share this article", "share this post", "share on", "share:", "follow us", "leave a reply",
     "leave a comment", "comments", "post a comment", "join the discussion", "subscribe", "sign up for",
-    "newsletter", "about the author", "tags:", "categories:", "advertisement", "sponsored",
+    "newsletter", "about the author", "tags:", "categories:", "advertisement", "sponsored", "top stories",
+    "top video", "top videos", "don't miss", "don’t miss", "most read", "most viewed", "trending now", "popular now",
+    "latest news", "latest stories", "editor's picks", "editors' picks", "recommended stories", "from the web",
+    "around the web", "related links", "join the conversation", "you might like", "what to read next",
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
@@ -114,8 +117,19 @@ CHROME = (
 )
 
 # Chrome headings that may go on ("More from Health", "Share this on ...").
-CHROME_PREFIXES = ("more from", "share this", "share on", "sign up for", "you may also like", "you might also like",
-                   "related articles", "related posts", "more on this", "más de", "plus de", "mehr von")
+CHROME_PREFIXES = ("more from", "more in", "more news", "more stories", "share this", "share on", "sign up for",
+                   "you may also like", "you might also like", "related articles", "related posts", "más de",
+                   "plus de", "mehr von", "mehr zum thema")
+# Labels that interrupt an article (an ad slot, a "read also" teaser) rather than end it: a line of the body
+# that is only one of these is dropped, and the article goes on after it.
+INLINE_LABELS = frozenset({
+    "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "read more", "read next",
+    "read also", "also read", "don't miss", "don’t miss", "continue reading", "story continues below",
+    "article continues below", "scroll to continue", "scroll to continue with content", "related",
+    "publicidad", "lee también", "lea también", "publicité", "à lire aussi", "a lire aussi", "lire aussi", "anzeige",
+    "werbung", "lesen sie auch", "publicidade", "leia também", "leia mais", "veja também", "pubblicità",
+    "leggi anche", "advertentie", "lees ook",
+})
 _CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
 
 # In-page links back to the top of the page.
@@ -171,6 +185,10 @@ def is_framework_heading(text: str) -> bool:
 
 def is_jump_link_text(text: str) -> bool:
     return heading_key(strip_toggle_glyphs(text)) in _JUMP_SET
+
+
+def is_inline_label(text: str) -> bool:
+    return heading_key(text) in INLINE_LABELS
 
 
 def is_chrome_heading(text: str) -> bool:

@@ -62,3 +62,25 @@ def test_captions_and_link_lists_inside_the_article_are_pruned() -> None:
 
 def test_page_without_prose_has_no_container() -> None:
     assert find_content(LexborHTMLParser("<body><ul><li><a href='/'>Home</a></li></ul></body>")) is None
+
+
+def test_a_chrome_label_late_in_the_text_ends_the_article() -> None:
+    teasers = "<div><p>More in Sports</p><div><p>Another story, with its own summary line, sits here.</p></div></div>"
+    text = extract(f"<body><article>{PARAGRAPH * 4}{teasers}</article></body>")
+    assert text.count("The committee met") == 4
+    assert "More in Sports" not in text
+    assert "Another story" not in text
+
+
+def test_ad_labels_inside_the_article_are_dropped_and_the_article_goes_on() -> None:
+    text = extract(f"<body><article>{PARAGRAPH * 2}<div>Advertisement</div>{PARAGRAPH * 2}"
+                   "<p>Read More</p><p>false</p></article></body>")
+    assert text.count("The committee met") == 4
+    assert "Advertisement" not in text
+    assert "Read More" not in text
+    assert "false" not in text.split("\n")
+
+
+def test_a_chrome_heading_never_takes_the_article_with_it() -> None:
+    text = extract(f"<body><article><h2>Related</h2><h2>Comments</h2>{PARAGRAPH * 4}</article></body>")
+    assert text.count("The committee met") == 4
