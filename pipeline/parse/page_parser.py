@@ -27,9 +27,9 @@ from pipeline.parse.text import word_count
 from schemas.records import Article, FaqItem, Framework, FrameworkStep, Takeaways
 
 PARSER_VERSION = __version__
-# Below this many characters of prose (about 40 English words; characters, so that languages written without
+# Below this many characters of prose (a sentence or two; characters, so that languages written without
 # spaces count alike), and with no section either, a page is a listing, a stub or an error page.
-MIN_ARTICLE_CHARS = 200
+MIN_ARTICLE_CHARS = 120
 
 
 @dataclass(slots=True)
