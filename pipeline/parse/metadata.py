@@ -87,12 +87,10 @@ class _Metas(dict[str, str]):
 
 
 def _meta_map(tree: LexborHTMLParser) -> _Metas:
-    """<meta> of the head (a small subtree: cheap to query), and microdata <meta itemprop> of the body."""
+    """Every <meta>: the whole tree, because an element the head may not hold (an <img> in a <noscript>, a
+    stray <div>) ends the head early, and the <meta> after it land in the body."""
     metas = _Metas()
-    found = tree.head.css("meta[content]") if tree.head is not None else []
-    if tree.body is not None:
-        found += tree.body.css("meta[itemprop][content]")
-    for node in found:
+    for node in tree.css("meta[content]"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = clean_inline(attrs.get("content") or "")
