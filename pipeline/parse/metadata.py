@@ -138,7 +138,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
 
 def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None,
            ) -> tuple[str, LexborNode | None]:
-    title_node = tree.head.css_first("title") if tree.head is not None else None
+    title_node = tree.css_first("title")
     declared = [
         clean_inline(unescape(t) if "&" in t else t)
         for t in (text_value(article.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
@@ -227,7 +227,7 @@ def _date(*values: Any) -> str | None:
 
 
 def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | None:
-    link = tree.head.css_first('link[rel~="canonical" i][href]') if tree.head is not None else None
+    link = tree.css_first('link[rel~="canonical" i][href]')
     href = (link.attributes.get("href") or "").strip() if link else ""
     href = href or metas.get("og:url", "")
     if not href:
