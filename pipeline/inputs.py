@@ -1,33 +1,62 @@
-"""What the ``parse`` command reads: HTML files, folders of them, and WARC files of the raw store."""
+"""What the ``parse`` command reads: HTML files, folders of them, WARC files, and raw stores.
+
+A raw store (a crawl's ``--raw`` folder, recognised by its index) is read through its index: each URL once,
+from its newest stored copy, so incremental crawls that fetched a page several times never duplicate its
+records. Loose WARC files are read whole.
+"""
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import UnreadableInput
 from pipeline.page import RawPage
-from pipeline.store.warc import read_responses
+from pipeline.store.index import INDEX_FILE, current_responses
+from pipeline.store.warc import read_response_at, read_responses
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True, slots=True)
+class RawStore:
+    """A crawl's raw folder, read through its index."""
+
+    path: Path
+
+    def current_pages(self) -> Iterator[RawPage | UnreadableInput]:
+        """The page every URL stands for now; an unreadable record comes as its error, and the rest go on."""
+        for name, offset in current_responses(self.path):
+            try:
+                yield read_response_at(self.path / name, offset)
+            except UnreadableInput as exc:
+                yield exc
+
+
+Input = Path | RawStore
 
 
 def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Files to read, in a stable order: named files as given, folders searched recursively for pages and WARCs.
+def discover(paths: list[Path]) -> list[Input]:
+    """What to read, in a stable order: named files as given, raw stores through their index, other folders
+    searched recursively for pages and WARC files (a raw store inside one is read through its index).
 
     Raises FileNotFoundError for a path that does not exist, so a typo fails loudly instead of parsing nothing.
     """
-    found: dict[Path, None] = {}
+    found: dict[Input, None] = {}
     for path in paths:
         if path.is_dir():
+            stores = sorted(index.parent for index in path.rglob(INDEX_FILE))
+            found.update(dict.fromkeys(RawStore(store) for store in stores))
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.name.lower().endswith(HTML_SUFFIXES + WARC_SUFFIXES):
+                in_store = any(child.is_relative_to(store) for store in stores)
+                if not in_store and child.is_file() and child.name.lower().endswith(HTML_SUFFIXES + WARC_SUFFIXES):
                     found.setdefault(child, None)
         elif path.is_file():
             found.setdefault(path, None)
@@ -36,11 +65,12 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(found)
 
 
-def in_shard(path: Path, shard: tuple[int, int] | None) -> bool:
+def in_shard(item: Input, shard: tuple[int, int] | None) -> bool:
     """Shard ``i`` of ``n`` by a stable hash of the path, so several machines can split one input set."""
     if shard is None:
         return True
     index, count = shard
+    path = item.path if isinstance(item, RawStore) else item
     return zlib.crc32(str(path).encode("utf-8")) % count == index
 
 

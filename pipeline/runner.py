@@ -21,7 +21,7 @@ import orjson
 
 from pipeline.errors import PageRejected, UnreadableInput
 from pipeline.export.jsonl import JsonlWriters
-from pipeline.inputs import discover, in_shard, is_warc, read_pages
+from pipeline.inputs import Input, RawStore, discover, in_shard, is_warc, read_pages
 from pipeline.page import RawPage
 from pipeline.parse import PARSER_VERSION, parse_page
 from pipeline.parse.document import DEFAULT_MAX_BYTES
@@ -95,16 +95,19 @@ def _parse_batch(batch: list[RawPage | Path], max_bytes: int) -> list[PageResult
     return results
 
 
-def _work_items(files: list[Path]) -> Iterator[RawPage | Path | PageResult]:
-    """HTML files go to the workers as paths; WARC files are read here, record by record."""
-    for path in files:
-        if not is_warc(path):
-            yield path
-            continue
-        try:
-            yield from read_pages(path)
-        except UnreadableInput as exc:
-            yield _reject(str(path), None, exc.reason, exc)
+def _work_items(inputs: list[Input]) -> Iterator[RawPage | Path | PageResult]:
+    """HTML files go to the workers as paths; WARC files and raw stores are read here, record by record."""
+    for item in inputs:
+        if isinstance(item, RawStore):
+            for page in item.current_pages():
+                yield page if isinstance(page, RawPage) else _reject(str(item.path), None, page.reason, page)
+        elif not is_warc(item):
+            yield item
+        else:
+            try:
+                yield from read_pages(item)
+            except UnreadableInput as exc:
+                yield _reject(str(item), None, exc.reason, exc)
 
 
 def _batches(items: Iterable[RawPage | Path | PageResult]) -> Iterator[list[RawPage | Path] | PageResult]:
@@ -121,7 +124,7 @@ def _batches(items: Iterable[RawPage | Path | PageResult]) -> Iterator[list[RawP
         yield batch
 
 
-def _results(files: list[Path], options: ParseOptions, workers: int) -> Iterator[PageResult]:
+def _results(files: list[Input], options: ParseOptions, workers: int) -> Iterator[PageResult]:
     batches = _batches(_work_items(files))
     if workers == 1:
         for batch in batches:

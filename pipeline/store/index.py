@@ -82,3 +82,31 @@ class Index:
             "SELECT COALESCE(MAX(offset + length), 0) FROM records WHERE warc_file = ?", (warc_file,)
         ).fetchone()
         return int(end)
+
+
+# The newest stored 2xx response of every URL whose latest fetch still stands for it: a 2xx, a revisit, a 304,
+# or a transient failure (5xx, 429) that left the stored copy the best there is. A URL whose latest fetch
+# redirected or answered 4xx is no longer a page; it gives nothing.
+_CURRENT_RESPONSES = """
+WITH latest AS (SELECT url, MAX(rowid) AS id FROM records GROUP BY url),
+     stored AS (SELECT url, MAX(rowid) AS id FROM records
+                WHERE record_type = 'response' AND status BETWEEN 200 AND 299 GROUP BY url)
+SELECT body.warc_file, body.offset
+FROM latest
+JOIN records AS last ON last.rowid = latest.id
+JOIN stored ON stored.url = latest.url
+JOIN records AS body ON body.rowid = stored.id
+WHERE NOT ((last.status BETWEEN 300 AND 399 AND last.status != 304)
+           OR (last.status BETWEEN 400 AND 499 AND last.status != 429))
+ORDER BY body.warc_file, body.offset
+"""
+
+
+def current_responses(raw_dir: Path) -> list[tuple[str, int]]:
+    """(WARC file name, offset) of the page each URL stands for now, in file order: what ``parse`` reads from a
+    raw store, so that a URL fetched by several incremental crawls gives its records once, from its newest copy."""
+    conn = sqlite3.connect(f"file:{raw_dir / INDEX_FILE}?mode=ro", uri=True)
+    try:
+        return [(name, int(offset)) for name, offset in conn.execute(_CURRENT_RESPONSES)]
+    finally:
+        conn.close()

@@ -63,6 +63,28 @@ def read_responses(path: Path) -> Iterator[RawPage]:
             raise UnreadableInput(f"corrupt WARC data in {path}: {exc}") from exc
 
 
+def read_response_at(path: Path, offset: int) -> RawPage:
+    """The HTTP response record that starts at ``offset`` (from the index), content-decoded."""
+    try:
+        with path.open("rb") as stream:
+            stream.seek(offset)
+            record = next(iter(ArchiveIterator(stream)), None)
+            if record is None or record.rec_type != "response" or record.http_headers is None:
+                raise UnreadableInput(f"no response record at {path}#{offset}")
+            body = record.content_stream().read()
+            if record.raw_stream.limit > 0:
+                raise EOFError("record ends before its declared length")
+            return RawPage(
+                source=f"{path}#{offset}",
+                body=body,
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+                content_type=record.http_headers.get_header("Content-Type"),
+                fetched_at=record.rec_headers.get_header("WARC-Date"),
+            )
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+        raise UnreadableInput(f"corrupt WARC data at {path}#{offset}: {exc}") from exc
+
+
 def sha1_digest(data: bytes) -> str:
     """A digest in the WARC spelling, ``sha1:BASE32``."""
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
@@ -139,10 +161,17 @@ class WarcWriter:
             self._file = None
 
     def _rotate(self) -> None:
+        """Open a new file, never one that exists: two runs in the same second of the same process (a rerun
+        from Python) would otherwise share a name, and offsets counted from 0 would point into the old run."""
         self.close()
-        self._serial += 1
-        self._name = f"{self._prefix}-{self._serial:05d}{WARC_SUFFIX}"
-        self._file = io.FileIO(self._dir / self._name, "ab")
+        while True:
+            self._serial += 1
+            self._name = f"{self._prefix}-{self._serial:05d}{WARC_SUFFIX}"
+            try:
+                self._file = io.FileIO(self._dir / self._name, "xb")
+                break
+            except FileExistsError:
+                continue
         self._offset = 0
 
     def _request_record(self, ex: Exchange) -> ArcWarcRecord:
