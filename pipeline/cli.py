@@ -1,6 +1,6 @@
 """The ``pipeline`` command. Thin on purpose: each command parses its options and calls one stage.
 
-Exit codes (all commands):
+Exit codes of `parse` (`crawl` documents its own in pipeline/fetch/command.py):
   0  the run finished (pages it could not use are in rejects.jsonl and counted in summary.json)
   1  the run finished with rejects and --strict was given
   2  bad usage: unknown option, missing input path, invalid value
