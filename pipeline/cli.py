@@ -17,24 +17,13 @@ from typing import Annotated
 import typer
 
 from pipeline.fetch.command import crawl
+from pipeline.options import shard_option
 from pipeline.runner import ParseOptions, run_parse
 from pipeline.schema_files import write_schema_files
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch article pages and split them into records.")
 
 EXIT_OK, EXIT_STRICT_REJECTS, EXIT_USAGE, EXIT_NOTHING_PARSED = 0, 1, 2, 3
-
-
-def _shard(value: str | None) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    try:
-        index, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise typer.BadParameter("expected I/N, e.g. 0/4") from None
-    if not 0 <= index < count:
-        raise typer.BadParameter("expected 0 <= I < N")
-    return index, count
 
 
 @app.command()
@@ -48,7 +37,9 @@ def parse(
     shard: Annotated[str | None, typer.Option(help="Parse only shard I of N of the input files, e.g. 0/4.")] = None,
 ) -> None:
     """Split pages into article, takeaways, FAQ and framework records (one JSONL file per type)."""
-    options = ParseOptions(out_dir=out, workers=workers, compress=compress, max_bytes=max_bytes, shard=_shard(shard))
+    options = ParseOptions(
+        out_dir=out, workers=workers, compress=compress, max_bytes=max_bytes, shard=shard_option(shard)
+    )
     try:
         summary = run_parse(pages, options)
     except FileNotFoundError as exc:

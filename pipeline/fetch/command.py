@@ -21,6 +21,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.options import shard_option
 from pipeline.store.warc import DEFAULT_MAX_FILE_BYTES
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_CANNOT_START, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -83,7 +84,7 @@ def crawl(
         raw_dir=raw, user_agent=agent, concurrency=concurrency, per_host=per_host, delay=delay, retries=retries,
         retry_base=retry_base, max_pages=max_pages, max_redirects=max_redirects, strip_tracking=strip_tracking,
         scope=job.scope_of(start, follow_patterns, deny_patterns, any_host, max_depth),
-        warc_max_bytes=warc_max_bytes, shard=_shard(shard),
+        warc_max_bytes=warc_max_bytes, shard=shard_option(shard),
     )
     options = job.ClientOptions(
         user_agent=agent, max_bytes=max_bytes, connect_timeout=connect_timeout, read_timeout=read_timeout,
@@ -106,14 +107,3 @@ def crawl(
             code = EXIT_INTERRUPTED
     raise typer.Exit(code)
 
-
-def _shard(value: str | None) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    try:
-        index, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise typer.BadParameter("--shard expects I/N, e.g. 0/4") from None
-    if not 0 <= index < count:
-        raise typer.BadParameter("--shard expects 0 <= I < N")
-    return index, count

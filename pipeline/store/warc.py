@@ -13,7 +13,7 @@ import os
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -47,18 +47,9 @@ def read_responses(path: Path) -> Iterator[RawPage]:
                     continue
                 if not record.http_headers.get_statuscode().startswith("2"):
                     continue
-                headers = record.http_headers
-                body = record.content_stream().read()
-                if record.raw_stream.limit > 0:
-                    raise EOFError("record ends before its declared length (a torn tail)")
-                yield RawPage(
-                    # after the body: warcio's offset lookup consumes the rest of the record
-                    source=f"{path}#{records.get_record_offset()}",
-                    body=body,
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    content_type=headers.get_header("Content-Type"),
-                    fetched_at=record.rec_headers.get_header("WARC-Date"),
-                )
+                page = _page(record, str(path))
+                # after the body: warcio's offset lookup consumes the rest of the record
+                yield replace(page, source=f"{path}#{records.get_record_offset()}")
         except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
             raise UnreadableInput(f"corrupt WARC data in {path}: {exc}") from exc
 
@@ -71,18 +62,23 @@ def read_response_at(path: Path, offset: int) -> RawPage:
             record = next(iter(ArchiveIterator(stream)), None)
             if record is None or record.rec_type != "response" or record.http_headers is None:
                 raise UnreadableInput(f"no response record at {path}#{offset}")
-            body = record.content_stream().read()
-            if record.raw_stream.limit > 0:
-                raise EOFError("record ends before its declared length")
-            return RawPage(
-                source=f"{path}#{offset}",
-                body=body,
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                content_type=record.http_headers.get_header("Content-Type"),
-                fetched_at=record.rec_headers.get_header("WARC-Date"),
-            )
+            return _page(record, f"{path}#{offset}")
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
         raise UnreadableInput(f"corrupt WARC data at {path}#{offset}: {exc}") from exc
+
+
+def _page(record: ArcWarcRecord, source: str) -> RawPage:
+    """A response record's page, its body content-decoded; a record shorter than it declares is torn."""
+    body = record.content_stream().read()
+    if record.raw_stream.limit > 0:
+        raise EOFError("record ends before its declared length (a torn tail)")
+    return RawPage(
+        source=source,
+        body=body,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        content_type=record.http_headers.get_header("Content-Type"),
+        fetched_at=record.rec_headers.get_header("WARC-Date"),
+    )
 
 
 def sha1_digest(data: bytes) -> str:
