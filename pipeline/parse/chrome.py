@@ -169,21 +169,22 @@ def remove_hidden(container: LexborNode) -> None:
 
 # Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
 # datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
-INNER = ", ".join([
-    "figure", "figcaption", "[class*=caption]", "[class*=credit]", "[class*=gallery]", "[class*=slideshow]",
-    "[class*=carousel]", "[class*=lightbox]", "time", "[class*=byline]", "[class*=dateline]", "[class*=timestamp]",
-    "[class*=published]", "[class~=date]", "[class*=-date]", "[class*=date-]", "[class*=_date]",
-])
+INNER_TAGS = "figure, figcaption, time"
+INNER_NAMES = Vocabulary(
+    class_parts=("caption", "credit", "gallery", "slideshow", "carousel", "lightbox", "byline", "dateline",
+                 "timestamp", "published", "-date", "date-", "_date"),
+    class_words=("date",),
+)
 _INNER_MAX_PROSE_SHARE = 0.2
 # Lists, boxes and tables whose text is mostly links: menus, teasers, "most read" inside the container.
 _LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
 _MAX_LINK_DENSITY = 0.5
 
 
-def prune_container(container: LexborNode, prose: Prose) -> None:
+def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> None:
     """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body)."""
     article = prose.chars.get(container.mem_id, 0) or 1
-    for node in container.css(INNER):
+    for node in container.css(", ".join(filter(None, [INNER_TAGS, INNER_NAMES.selector(names)]))):
         if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
             node.remove()
     links = _link_chars(container)

@@ -14,17 +14,19 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
+from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose
 from pipeline.parse.text import clean_inline, is_glyph_only
 from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
 
-_CONTENT_HINTS = ", ".join([
-    "article", "main", '[role="main"]', '[itemprop="articleBody"]', "[class*=entry-content]",
-    "[class*=post-content]", "[class*=article-content]", "[class*=article-body]", "[class*=articleBody]",
-    "[class*=post-body]", "[class*=story-body]", "[class*=td-post-content]", "[class*=single-content]",
-    "[class*=main-content]", "[class*=content-body]", "[class*=page-content]", "[class~=entry]",
-    "[class*=rich-text]", "[class*=text-editor]", "[id*=article-body]", "[id*=content]", "[class~=content]",
-])
+_HINT_TAGS = 'article, main, [role="main"], [itemprop="articleBody"]'
+_HINT_NAMES = Vocabulary(
+    class_parts=("entry-content", "post-content", "article-content", "article-body", "articleBody", "post-body",
+                 "story-body", "td-post-content", "single-content", "main-content", "content-body", "page-content",
+                 "rich-text", "text-editor"),
+    class_words=("entry", "content"),
+    id_parts=("article-body", "content"),
+)
 _HINT_BONUS = 1.25
 # Where the tail of a text starts, in which a chrome label ends the article; how long such a label can be.
 _TAIL_STARTS = 0.5
@@ -39,8 +41,11 @@ _MAX_CLIMB = 6
 _MAX_ADDED_LINKS = 0.2
 
 
-def find_content(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element that holds the article's prose, or None when the page has no prose at all."""
+def find_content(tree: LexborHTMLParser, names: PageNames) -> LexborNode | None:
+    """The element that holds the article's prose, or None when the page has no prose at all.
+
+    ``names`` are the page's class and id words (from chrome removal), so that only hints that can match run.
+    """
     body = tree.body
     if body is None:
         return None
@@ -48,7 +53,7 @@ def find_content(tree: LexborHTMLParser) -> LexborNode | None:
     if not prose.scores:
         return None
 
-    hinted = {node.mem_id for node in body.css(_CONTENT_HINTS)}
+    hinted = {node.mem_id for node in body.css(", ".join(filter(None, [_HINT_TAGS, _HINT_NAMES.selector(names)])))}
     ranked = sorted(prose.scores, key=prose.scores.__getitem__, reverse=True)[:8]
 
     def final_score(key: int) -> float:
@@ -56,7 +61,7 @@ def find_content(tree: LexborHTMLParser) -> LexborNode | None:
         return prose.scores[key] * bonus * (1 - link_density(prose.nodes[key]))
 
     best = _widen(prose.nodes[max(ranked, key=final_score)], prose)
-    prune_container(best, prose)
+    prune_container(best, prose, names)
     return best
 
 

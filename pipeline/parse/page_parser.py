@@ -68,7 +68,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     framework = find_framework(body_node, page_headings, names, jsonld, consumed)
     consumed.remove_all()
 
-    container = find_content(tree)
+    container = find_content(tree, names)
     body = ""
     if container is not None:
         remove_title(container, meta.title)

@@ -13,8 +13,8 @@ PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh th
 
 def extract(html: str) -> str:
     tree = LexborHTMLParser(html)
-    remove_chrome(tree)
-    container = find_content(tree)
+    names = remove_chrome(tree)
+    container = find_content(tree, names)
     return body_text(container) if container is not None else ""
 
 
@@ -61,7 +61,8 @@ def test_captions_and_link_lists_inside_the_article_are_pruned() -> None:
 
 
 def test_page_without_prose_has_no_container() -> None:
-    assert find_content(LexborHTMLParser("<body><ul><li><a href='/'>Home</a></li></ul></body>")) is None
+    tree = LexborHTMLParser("<body><ul><li><a href='/'>Home</a></li></ul></body>")
+    assert find_content(tree, remove_chrome(tree)) is None
 
 
 def test_a_chrome_label_late_in_the_text_ends_the_article() -> None:
