@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-
-from w3lib.url import canonicalize_url
+from urllib.parse import urlsplit, urlunsplit
 
 from pipeline import __version__
 from pipeline.errors import NoArticle
@@ -45,9 +44,15 @@ class ParsedPage:
 
 
 def article_id(canonical_url: str | None, url: str | None, source: str) -> str:
-    """Stable across reruns and refetches: the canonical URL when declared, else the URL, else the source."""
+    """Stable across reruns and refetches: the canonical URL when declared, else the URL, else the source.
+
+    Scheme and host are case-folded and the fragment dropped, the rest kept as the site wrote it."""
     key = canonical_url or url
-    key = canonicalize_url(key) if key else f"source:{source}"
+    if key:
+        parts = urlsplit(key.strip())
+        key = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+    else:
+        key = f"source:{source}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
