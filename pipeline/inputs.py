@@ -7,6 +7,7 @@ records. Loose WARC files are read whole.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,17 +53,25 @@ def discover(paths: list[Path]) -> list[Input]:
     found: dict[Input, None] = {}
     for path in paths:
         if path.is_dir():
-            stores = sorted(index.parent for index in path.rglob(INDEX_FILE))
-            found.update(dict.fromkeys(RawStore(store) for store in stores))
-            for child in sorted(path.rglob("*")):
-                in_store = any(child.is_relative_to(store) for store in stores)
-                if not in_store and child.is_file() and child.name.lower().endswith(HTML_SUFFIXES + WARC_SUFFIXES):
-                    found.setdefault(child, None)
+            found.update(dict.fromkeys(_walk(path)))
         elif path.is_file():
             found.setdefault(path, None)
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
     return list(found)
+
+
+def _walk(folder: Path) -> Iterator[Input]:
+    """A folder's pages and WARC files in sorted order; a raw store inside it stands for everything below it."""
+    for root, dirs, files in os.walk(folder):
+        if INDEX_FILE in files:
+            dirs.clear()
+            yield RawStore(Path(root))
+            continue
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(HTML_SUFFIXES + WARC_SUFFIXES):
+                yield Path(root, name)
 
 
 def in_shard(item: Input, shard: tuple[int, int] | None) -> bool:
