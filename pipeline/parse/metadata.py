@@ -15,14 +15,13 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value, types_of
+from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 
 
 @dataclass(slots=True)
 class Metadata:
     title: str = ""
-    title_node: LexborNode | None = None
     site_name: str | None = None
     language: str | None = None
     author: str | None = None
@@ -48,7 +47,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
 
     meta = Metadata()
     meta.site_name = _site_name(tree, metas, jsonld)
-    meta.title, meta.title_node = _title(tree, metas, article, meta.site_name)
+    meta.title = _title(tree, metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
     meta.author = _author(tree, metas, article)
     meta.published_at = _date(
@@ -136,8 +135,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     return title
 
 
-def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None,
-           ) -> tuple[str, LexborNode | None]:
+def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None) -> str:
     title_node = tree.css_first("title")
     declared = [
         clean_inline(unescape(t) if "&" in t else t)
@@ -152,7 +150,7 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
     for text, node in headings:  # the visible headline that the page also declares
         key = text.casefold()
         if any(key == d or (len(key) > 10 and (key in d or d in key)) for d in folded):
-            return text, node
+            return text
     # Declared titles are often SEO variants of the headline; a visible <h1> that reads like a headline (not
     # the site's logo) is what the reader sees.
     site = (site_name or "").casefold()
@@ -160,12 +158,12 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
         if len(text.split()) >= _MIN_HEADLINE_WORDS and text.casefold() not in site and not node.css_first(
             'a[href="/"]'
         ):
-            return text, node
+            return text
     if declared:
-        return declared[0], None
+        return declared[0]
     if headings:
-        return headings[0]
-    return "", None
+        return headings[0][0]
+    return ""
 
 
 def _language(tree: LexborHTMLParser, metas: _Metas, node: dict[str, Any]) -> str | None:
@@ -292,5 +290,3 @@ def _unique(values: list[Any]) -> list[str]:
             seen.setdefault(text.casefold(), text)
     return list(seen.values())
 
-
-__all__ = ["Metadata", "extract_metadata", "strip_site_suffix", "types_of"]
