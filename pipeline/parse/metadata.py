@@ -147,7 +147,7 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
     headings = [(clean_inline(node.text()), node) for node in (tree.body.css("h1") if tree.body is not None else [])]
     headings = [(text, node) for text, node in headings if text]
     folded = [d.casefold() for d in declared]
-    for text, node in headings:  # the visible headline that the page also declares
+    for text, _node in headings:  # the visible headline that the page also declares
         key = text.casefold()
         if any(key == d or (len(key) > 10 and (key in d or d in key)) for d in folded):
             return text
