@@ -16,7 +16,7 @@ from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose
-from pipeline.parse.text import clean_inline, is_glyph_only
+from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
 
 _HINT_TAGS = 'article, main, [role="main"], [itemprop="articleBody"]'
@@ -121,9 +121,5 @@ def body_text(container: LexborNode) -> str:
 
 
 def _is_residue(text: str) -> bool:
-    """Glyph-only lines, ad and teaser labels, and template values that leaked into the page as text."""
-    return (
-        is_glyph_only(text)
-        or text in _TEMPLATE_RESIDUE
-        or (len(text) <= _MAX_LABEL_CHARS and is_inline_label(text))
-    )
+    """Ad and teaser labels, and template values that leaked into the page as text."""
+    return text in _TEMPLATE_RESIDUE or (len(text) <= _MAX_LABEL_CHARS and is_inline_label(text))

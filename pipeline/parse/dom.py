@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.text import clean_inline
+from pipeline.parse.text import clean_inline, is_glyph_only
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_ITEMS = frozenset({"li", "dt", "dd"})
@@ -65,7 +65,7 @@ class _Renderer:
         if self._parts:
             text = clean_inline("".join(self._parts))
             self._parts.clear()
-            if text:
+            if text and not is_glyph_only(text):  # a toggle icon or a separator alone is not text
                 self.blocks.append((text, self._in_item))
 
     def walk(self, node: LexborNode) -> None:

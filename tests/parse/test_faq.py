@@ -92,3 +92,12 @@ def test_section_headings_ending_in_question_marks_are_not_an_faq():
         <h2>Why does it matter?</h2><p>It takes part in hundreds of reactions.</p>""")
     assert parsed.faq == []
     assert "What is magnesium?" in parsed.article.body
+
+
+def test_toggle_icons_never_reach_questions_or_answers():
+    parsed = parse_fragment("""<div class="faq-block">
+        <div class="faq-item"><h3 class="faq-question">Is magnesium safe at night? <span>+</span></h3>
+        <div class="faq-answer"><span class="icon">&#8722;</span><p>Yes, for most adults.</p></div></div>
+        <div class="faq-item"><h3 class="faq-question"><i>&#x203A;</i> How much should I take?</h3>
+        <div class="faq-answer"><p>Ask a doctor.</p><span>&#9660;</span></div></div></div>""")
+    assert faq_pairs(parsed) == EXPECTED
