@@ -56,10 +56,11 @@ def heading_level(node: LexborNode) -> int:
 class _Renderer:
     """Collects (text, is_list_item) blocks from a subtree."""
 
-    def __init__(self) -> None:
+    def __init__(self, skipped: frozenset[str] = SKIPPED) -> None:
         self.blocks: list[tuple[str, bool]] = []
         self._parts: list[str] = []
         self._in_item = False
+        self._skipped = skipped
 
     def flush(self) -> None:
         if self._parts:
@@ -73,7 +74,7 @@ class _Renderer:
             tag = child.tag
             if tag == "-text":
                 self._parts.append(child.text_content or "")
-            elif not child.is_element_node or tag in SKIPPED:
+            elif not child.is_element_node or tag in self._skipped:
                 continue
             elif tag == "br":
                 self.flush()
@@ -88,9 +89,10 @@ class _Renderer:
                 self.walk(child)
 
 
-def render_blocks(node: LexborNode) -> list[tuple[str, bool]]:
-    """The node's text as blocks in reading order: (text, whether it is a list item)."""
-    renderer = _Renderer()
+def render_blocks(node: LexborNode, skipped: frozenset[str] = SKIPPED) -> list[tuple[str, bool]]:
+    """The node's text as blocks in reading order: (text, whether it is a list item). Elements whose tag is in
+    ``skipped`` are left out with everything inside them."""
+    renderer = _Renderer(skipped)
     renderer.walk(node)
     renderer.flush()
     return renderer.blocks
@@ -108,5 +110,5 @@ def join_blocks(blocks: list[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def block_text(node: LexborNode) -> str:
-    return join_blocks(render_blocks(node))
+def block_text(node: LexborNode, skipped: frozenset[str] = SKIPPED) -> str:
+    return join_blocks(render_blocks(node, skipped))

@@ -17,7 +17,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import block_text, heading_level, inline_text, next_element
+from pipeline.parse.dom import SKIPPED, block_text, heading_level, inline_text, next_element
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import Consumed, Heading, as_heading, following
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
@@ -31,6 +31,7 @@ class QuestionAnswer:
     answer: str
 
 
+_WITHOUT_SUMMARY = SKIPPED | {"summary"}
 # Elements that play the question's part in toggle widgets across builders and plugins.
 _MICRODATA_QUESTION = '[itemtype*="schema.org/Question"]'
 _TOGGLE_TAGS = "summary, dt, [aria-expanded], [aria-controls]"
@@ -133,12 +134,8 @@ def _question_and_answer(candidate: LexborNode, container: LexborNode) -> tuple[
 
 
 def _answer_text(node: LexborNode) -> str:
-    if node.tag == "details":  # the answer is everything but the summary
-        summary = node.css_first("summary")
-        text = block_text(node)
-        head = block_text(summary) if summary is not None else ""
-        return clean_block(text[len(head):] if head and text.startswith(head) else text)
-    return block_text(node)
+    # In <details>, the answer is everything but the <summary>.
+    return block_text(node, _WITHOUT_SUMMARY) if node.tag == "details" else block_text(node)
 
 
 def _marked_faq(node: LexborNode) -> bool:
