@@ -230,7 +230,10 @@ def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | 
     href = href or metas.get("og:url", "")
     if not href:
         return None
-    absolute = urljoin(url, href) if url else href
+    try:
+        absolute = urljoin(url, href) if url else href
+    except ValueError:  # an unclosed IPv6 bracket and the like: no usable canonical URL
+        return None
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 

@@ -48,11 +48,14 @@ def article_id(canonical_url: str | None, url: str | None, source: str) -> str:
 
     Scheme and host are case-folded and the fragment dropped, the rest kept as the site wrote it."""
     key = canonical_url or url
-    if key:
-        parts = urlsplit(key.strip())
-        key = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-    else:
+    if not key:
         key = f"source:{source}"
+    else:
+        try:
+            parts = urlsplit(key.strip())
+            key = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+        except ValueError:  # a malformed URL (an unclosed IPv6 bracket) is still a stable key as written
+            pass
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -1,0 +1,54 @@
+import json
+
+from pipeline.page import RawPage
+from pipeline.parse import parse_page
+from pipeline.parse.metadata import strip_site_suffix
+from tests.conftest import PROSE
+
+
+def page(head: str, body: str = "") -> str:
+    return f"<html lang='en-GB'><head>{head}</head><body>{body}<article><p>{PROSE}</p></article></body></html>"
+
+
+def parse(html: str, url: str | None = None):
+    return parse_page(RawPage(source="page.html", body=html.encode(), url=url)).article
+
+
+def test_site_name_suffix_is_stripped_from_the_title_only_when_it_is_the_site():
+    assert strip_site_suffix("Sleep Better Tonight - Health Hub", "Health Hub") == "Sleep Better Tonight"
+    assert strip_site_suffix("Health Hub | Sleep Better Tonight", "Health Hub") == "Sleep Better Tonight"
+    assert strip_site_suffix("Vitamin D - What the Evidence Says", "Health Hub") == "Vitamin D - What the Evidence Says"
+
+
+def test_the_visible_headline_wins_over_the_declared_seo_title():
+    article = parse(page("<title>Best Sleep Tips 2025 | Health Hub</title>"
+                         "<meta property='og:site_name' content='Health Hub'>",
+                         "<h1>Seven Habits That Help You Sleep</h1>"))
+    assert article.title == "Seven Habits That Help You Sleep"
+    assert article.site_name == "Health Hub"
+    assert article.language == "en-gb"
+
+
+def test_json_ld_article_gives_author_and_dates_with_entities_decoded():
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "BlogPosting", "headline": "Food &amp; Mood", "datePublished": "2024-05-01T08:00:00+02:00",
+         "dateModified": "2024-05-03", "author": [{"@type": "Person", "name": "Ana Ruiz"},
+                                                  {"@type": "Person", "name": "Tom Lee"}]}]}
+    article = parse(page(f"<script type='application/ld+json'>{json.dumps(data)}</script>", "<h1>Food & Mood</h1>"))
+    assert article.title == "Food & Mood"
+    assert article.author == "Ana Ruiz, Tom Lee"
+    assert article.published_at == "2024-05-01T08:00:00+02:00"
+    assert article.modified_at == "2024-05-03"
+
+
+def test_canonical_url_is_resolved_against_the_page_url_and_feeds_the_id():
+    a = parse(page("<link rel='canonical' href='/sleep/'>"), url="https://Health.example/sleep/?utm_source=x")
+    b = parse(page("<link rel='canonical' href='https://health.example/sleep/'>"))
+    assert a.canonical_url == "https://Health.example/sleep/"
+    assert a.id == b.id
+
+
+def test_a_malformed_canonical_url_is_ignored_not_fatal():
+    article = parse(page("<link rel='canonical' href='https://[broken/page'>"), url="https://[also-broken/")
+    assert article.canonical_url is None
+    assert article.id
