@@ -101,3 +101,12 @@ def test_toggle_icons_never_reach_questions_or_answers():
         <div class="faq-item"><h3 class="faq-question"><i>&#x203A;</i> How much should I take?</h3>
         <div class="faq-answer"><p>Ask a doctor.</p><span>&#9660;</span></div></div></div>""")
     assert faq_pairs(parsed) == EXPECTED
+
+
+def test_odd_aria_controls_values_are_looked_up_safely():
+    parsed = parse_fragment("""<h2>FAQ</h2>
+        <h3><button aria-controls='a"b\\ c' aria-expanded="false">Is magnesium safe at night?</button></h3>
+        <div id='a"b\\ c'><p>Yes, for most adults.</p></div>
+        <h3><button aria-controls="" aria-expanded="false">How much should I take?</button></h3>
+        <div><p>Ask a doctor.</p></div>""")
+    assert faq_pairs(parsed) == EXPECTED

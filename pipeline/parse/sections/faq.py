@@ -91,10 +91,11 @@ def _from_toggles(
     used: set[int] = set()
     faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
     candidate_ids = {node.mem_id for node in candidates}
+    panels = _controlled_panels(container, candidates)
     for candidate in candidates:
         if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
             continue
-        question_node, answer_node = _question_and_answer(candidate, container)
+        question_node, answer_node = _question_and_answer(candidate, container, panels)
         if answer_node is None or answer_node.mem_id in used or answer_node.mem_id in candidate_ids:
             continue
         question = strip_toggle_glyphs(inline_text(question_node))
@@ -112,15 +113,24 @@ def _from_toggles(
     return pairs if len(pairs) >= _MIN_PAIRS else []
 
 
-def _question_and_answer(candidate: LexborNode, container: LexborNode) -> tuple[LexborNode, LexborNode | None]:
+def _controlled_panels(container: LexborNode, candidates: list[LexborNode]) -> dict[str, LexborNode]:
+    """The elements that toggles name in ``aria-controls``, by id (looked up in one query, never by building a
+    selector from an attribute value)."""
+    targets = {target for node in candidates if (target := node.attributes.get("aria-controls"))}
+    if not targets:
+        return {}
+    return {node_id: node for node in container.css("[id]") if (node_id := node.attributes.get("id")) in targets}
+
+
+def _question_and_answer(
+    candidate: LexborNode, container: LexborNode, panels: dict[str, LexborNode]
+) -> tuple[LexborNode, LexborNode | None]:
     """Climb from a matched question element to the one whose next sibling is the answer panel."""
     if candidate.tag == "summary":
         details = candidate.parent
         return candidate, details if details is not None and details.tag == "details" else None
-    if target := candidate.attributes.get("aria-controls"):
-        panel = container.css_first(f'[id="{_css_string(target)}"]')
-        if panel is not None:
-            return candidate, panel
+    if (target := candidate.attributes.get("aria-controls")) and (panel := panels.get(target)) is not None:
+        return candidate, panel
     node = candidate
     for _ in range(3):
         sibling = next_element(node)
@@ -158,10 +168,6 @@ def _inside(node: LexborNode, used: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def _css_string(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[QuestionAnswer]:
