@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, inline_text, next_element
+from pipeline.parse.dom import HEADINGS, heading_level, inline_text, next_element
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
@@ -80,14 +80,16 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
                 continue
             node.remove()
 
-    for node in body.css(STRICT_TAGS):
-        node.remove()
+    def remove_strict(selector: str) -> None:
+        for node in body.css(selector):
+            if node.tag not in _NEVER_REMOVED:
+                node.remove()
+
+    remove_strict(STRICT_TAGS)
     remove_loose(LOOSE_TAGS)
     names = PageNames.of(body)
     if strict := STRICT_NAMES.selector(names):
-        for node in body.css(strict):
-            if node.tag not in _NEVER_REMOVED:
-                node.remove()
+        remove_strict(strict)
     if loose := LOOSE_NAMES.selector(names):
         remove_loose(loose)
     _remove_chrome_blocks(body, limit)
@@ -123,10 +125,10 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
         ):
             wrapper.remove()
             continue
-        level = int(heading.tag[1]) if heading.tag in HEADINGS else 7
+        level = heading_level(heading)
         introduced = []
         sibling = next_element(heading)
-        while sibling is not None and not (sibling.tag in HEADINGS and int(sibling.tag[1]) <= level):
+        while sibling is not None and not (sibling.tag in HEADINGS and heading_level(sibling) <= level):
             introduced.append(sibling)
             sibling = next_element(sibling)
         heading.remove()
