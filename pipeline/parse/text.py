@@ -13,12 +13,14 @@ def clean_inline(text: str) -> str:
     """One line of text: invisible characters dropped, every run of Unicode whitespace (NBSP, thin, ideographic
     spaces, newlines) folded to one space, then NFC. ``str.split`` does the folding: it knows Unicode spaces.
 
-    Most text has nothing invisible in it (``isprintable`` tells, in C), so the regex runs only when needed.
+    Text that ``isprintable`` (one C pass) has no newline, tab, NBSP or invisible character: at most runs of
+    plain spaces to fold, often none. Only other text pays for the regex.
     """
     if not text:
         return ""
-    text = " ".join(text.split())
-    if not text.isprintable():
+    if text.isprintable():
+        text = " ".join(text.split()) if "  " in text else text.strip()
+    else:
         text = " ".join(_INVISIBLE.sub("", text).split())
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
