@@ -28,7 +28,8 @@ EXIT_OK, EXIT_STRICT_REJECTS, EXIT_USAGE, EXIT_NOTHING_PARSED = 0, 1, 2, 3
 
 @app.command()
 def parse(
-    pages: Annotated[list[Path], typer.Argument(help="HTML files, folders of them, or WARC files (.warc, .warc.gz).")],
+    pages: Annotated[list[Path], typer.Argument(help="HTML files, folders of them, WARC files (.warc, .warc.gz), "
+                                              "or a crawl's raw folder (read through its index).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSONL files.")] = Path("output"),
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.", min=0)] = 0,
     compress: Annotated[bool, typer.Option("--compress", help="Write .jsonl.gz files.")] = False,
