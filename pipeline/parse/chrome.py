@@ -171,8 +171,8 @@ def remove_hidden(container: LexborNode) -> None:
 
 # Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
 # datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
-INNER_TAGS = "figure, figcaption, time"
-INNER_NAMES = Vocabulary(
+INNER = Vocabulary(
+    tags="figure, figcaption, time",
     class_parts=("caption", "credit", "gallery", "slideshow", "carousel", "lightbox", "byline", "dateline",
                  "timestamp", "published", "-date", "date-", "_date"),
     class_words=("date",),
@@ -186,7 +186,7 @@ _MAX_LINK_DENSITY = 0.5
 def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> None:
     """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body)."""
     article = prose.chars.get(container.mem_id, 0) or 1
-    for node in container.css(", ".join(filter(None, [INNER_TAGS, INNER_NAMES.selector(names)]))):
+    for node in container.css(INNER.selector(names)):
         if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
             node.remove()
     links = _link_chars(container)

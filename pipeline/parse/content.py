@@ -15,12 +15,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
-from pipeline.parse.prose import Prose, link_density, measure_prose
+from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
 
-_HINT_TAGS = 'article, main, [role="main"], [itemprop="articleBody"]'
-_HINT_NAMES = Vocabulary(
+_HINTS = Vocabulary(
+    tags='article, main, [role="main"], [itemprop="articleBody"]',
     class_parts=("entry-content", "post-content", "article-content", "article-body", "articleBody", "post-body",
                  "story-body", "td-post-content", "single-content", "main-content", "content-body", "page-content",
                  "rich-text", "text-editor"),
@@ -53,7 +53,7 @@ def find_content(tree: LexborHTMLParser, names: PageNames) -> LexborNode | None:
     if not prose.scores:
         return None
 
-    hinted = {node.mem_id for node in body.css(", ".join(filter(None, [_HINT_TAGS, _HINT_NAMES.selector(names)])))}
+    hinted = {node.mem_id for node in body.css(_HINTS.selector(names))}
     ranked = sorted(prose.scores, key=prose.scores.__getitem__, reverse=True)[:8]
 
     def final_score(key: int) -> float:
@@ -73,23 +73,19 @@ def _widen(best: LexborNode, prose: Prose) -> LexborNode:
     summary each), ends the climb.
     """
     node = best
-    own, own_text, own_links = prose.chars[best.mem_id], *_text_and_links(best)
+    own, own_text, own_links = prose.chars[best.mem_id], *text_and_links(best)
     for _ in range(_MAX_CLIMB):
         parent = node.parent
         if parent is None or parent.tag in ("html", "body"):
             break
         held = prose.chars.get(parent.mem_id, 0)
         if held > own:
-            text, links = _text_and_links(parent)
+            text, links = text_and_links(parent)
             if own >= _WIDEN_BELOW * held or links - own_links > _MAX_ADDED_LINKS * (text - own_text):
                 break
             best, own, own_text, own_links = parent, held, text, links
         node = parent
     return best
-
-
-def _text_and_links(node: LexborNode) -> tuple[int, int]:
-    return len(node.text()), sum(len(link.text()) for link in node.css("a"))
 
 
 def remove_title(container: LexborNode, title: str) -> None:

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborNode
 from pipeline.parse.text import clean_inline, is_glyph_only
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADING_SELECTOR = ", ".join(sorted(HEADINGS))
 LIST_ITEMS = frozenset({"li", "dt", "dd"})
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "dl", "li", "dt",

@@ -15,17 +15,20 @@ from selectolax.lexbor import LexborNode
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Words that name an element's role, matched against its class and id attributes."""
+    """Words that name an element's role, matched against its class and id attributes, and the selectors of
+    tags and attributes that always name it (``tags``, used on every page)."""
 
     class_parts: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
     id_parts: tuple[str, ...] = ()
     id_words: tuple[str, ...] = ()
+    tags: str = ""
 
     def selector(self, names: PageNames) -> str:
-        """A selector list for the words of this vocabulary that occur on the page ('' when none does)."""
+        """A selector list: the tags, and the words that occur on the page ('' when there is nothing to match)."""
         classes, ids = names.classes, names.ids
         return ", ".join([
+            *([self.tags] if self.tags else []),
             *(f'[class*="{w}"]' for w in self.class_parts if w in classes),
             *(f'[class~="{w}"]' for w in self.class_words if w in names.class_tokens),
             *(f'[id*="{w}"]' for w in self.id_parts if w in ids),

@@ -78,10 +78,12 @@ def _prose_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
     return blocks
 
 
+def text_and_links(node: LexborNode) -> tuple[int, int]:
+    """Characters of the node's text, and of the part of it inside links."""
+    return len(node.text()), sum(len(link.text()) for link in node.css("a"))
+
+
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside links: near 1 for menus and teaser lists."""
-    text_length = len(node.text())
-    if not text_length:
-        return 1.0
-    link_length = sum(len(link.text()) for link in node.css("a"))
-    return min(link_length / text_length, 1.0)
+    text_length, link_length = text_and_links(node)
+    return min(link_length / text_length, 1.0) if text_length else 1.0

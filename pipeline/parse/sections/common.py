@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADINGS, children, heading_level, inline_text, next_element
-from pipeline.parse.text import strip_toggle_glyphs
+from pipeline.parse.dom import HEADING_SELECTOR, HEADINGS, children, heading_level, inline_text, next_element
+from pipeline.parse.text import clean_inline, strip_toggle_glyphs
 
 # Real headings, and the pseudo-headings page builders and editors make: a bold-only paragraph, a "title" div.
 HEADING_LIKE = ("h2, h3, h4, h5, h6, p > strong, p > b, [class*=title], [class*=heading], [class*=header], "
@@ -48,7 +48,7 @@ def _headings(container: LexborNode) -> Iterator[Heading]:
     for node in container.css(HEADING_LIKE):
         if node.tag in ("strong", "b"):
             parent = node.parent
-            if parent is None or _clean(parent.text()) != _clean(node.text()):
+            if parent is None or clean_inline(parent.text()) != clean_inline(node.text()):
                 continue  # bold words inside a sentence, not a heading
             node = parent
         elif node.tag not in HEADINGS and _has_block_child(node):
@@ -63,10 +63,6 @@ def _headings(container: LexborNode) -> Iterator[Heading]:
 
 def _has_block_child(node: LexborNode) -> bool:
     return any(child.tag in ("p", "div", "ul", "ol", "section", "table") for child in children(node))
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
 
 
 def following(heading: Heading, max_climb: int = 2) -> Iterator[LexborNode]:
@@ -96,7 +92,7 @@ def as_heading(node: LexborNode) -> LexborNode | None:
     widget); None for anything else."""
     if node.tag in HEADINGS:
         return node
-    if node.tag in ("div", "section", "header") and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+    if node.tag in ("div", "section", "header"):
         return _only_heading_inside(node)
     return None
 
@@ -135,7 +131,7 @@ def heading_before(node: LexborNode, max_climb: int = 3) -> Heading | None:
 
 
 def _only_heading_inside(wrapper: LexborNode) -> LexborNode | None:
-    found = wrapper.css(",".join(sorted(HEADINGS)))
+    found = wrapper.css(HEADING_SELECTOR)
     if len(found) == 1 and inline_text(found[0]) == inline_text(wrapper):
         return found[0]
     return None

@@ -32,18 +32,19 @@ class QuestionAnswer:
 
 
 _WITHOUT_SUMMARY = SKIPPED | {"summary"}
-# Elements that play the question's part in toggle widgets across builders and plugins.
-_MICRODATA_QUESTION = '[itemtype*="schema.org/Question"]'
-_TOGGLE_TAGS = "summary, dt, [aria-expanded], [aria-controls]"
-_TOGGLE_NAMES = Vocabulary(class_parts=(
-    "question", "faq-q", "faq-title", "faq-header", "accordion-title", "accordion-header", "accordion-head",
-    "accordion-button", "accordion-trigger", "toggle-title", "toggle-header", "toggle-head", "tab-title",
-    "collapse-title", "collapsible-header", "panel-title", "panel-heading",
-))
+# Microdata questions, and the elements that play the question's part in toggle widgets across builders and
+# plugins: looked up in one query.
+_QUESTIONS = Vocabulary(
+    tags='[itemtype*="schema.org/Question"], summary, dt, [aria-expanded], [aria-controls]',
+    class_parts=(
+        "question", "faq-q", "faq-title", "faq-header", "accordion-title", "accordion-header", "accordion-head",
+        "accordion-button", "accordion-trigger", "toggle-title", "toggle-header", "toggle-head", "tab-title",
+        "collapse-title", "collapsible-header", "panel-title", "panel-heading",
+    ),
+)
 # Class words that mark a widget as an FAQ even when its questions do not end with a question mark.
 _FAQ_MARKERS = re.compile(r"faq|question|frage|pregunta|pergunta|domand", re.IGNORECASE)
 _QUESTION_END = ("?", "？", "؟", ";")  # ';' is the Greek question mark
-_MIN_PAIRS = 1
 
 
 def find_faq(
@@ -54,8 +55,8 @@ def find_faq(
     consumed: Consumed,
 ) -> list[QuestionAnswer]:
     faq_heading = next((h for h in page_headings if is_faq_heading(h.text)), None)
-    # One query for both kinds of markup; microdata questions, when there are any, are the FAQ.
-    found = container.css(", ".join(filter(None, [_MICRODATA_QUESTION, _TOGGLE_TAGS, _TOGGLE_NAMES.selector(names)])))
+    # Microdata questions, when there are any, are the FAQ; else the toggles.
+    found = container.css(_QUESTIONS.selector(names))
     questions = [node for node in found if "Question" in (node.attributes.get("itemtype") or "")]
     toggles = [node for node in found if "Question" not in (node.attributes.get("itemtype") or "")]
     for pairs in (_from_microdata(questions, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
@@ -110,7 +111,7 @@ def _from_toggles(
         used.update((question_node.mem_id, answer_node.mem_id))
         pairs.append(QuestionAnswer(question, answer))
         consumed.add(question_node, answer_node)
-    return pairs if len(pairs) >= _MIN_PAIRS else []
+    return pairs
 
 
 def _controlled_panels(container: LexborNode, candidates: list[LexborNode]) -> dict[str, LexborNode]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADINGS, inline_text
+from pipeline.parse.dom import HEADING_SELECTOR, inline_text
 from pipeline.parse.sections.common import Consumed, Heading, direct_items, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
@@ -27,7 +27,7 @@ def find_takeaways(page_headings: list[Heading], consumed: Consumed) -> Takeaway
         between: list[LexborNode] = []
         for node in following(heading):
             found = node if node.tag in ("ul", "ol") else node.css_first("ul, ol")
-            if found is not None and not node.css_first(",".join(HEADINGS)):
+            if found is not None and not node.css_first(HEADING_SELECTOR):
                 items = [text for li in direct_items(found) if (text := inline_text(li))]
                 if items:
                     consumed.add(heading.node, *between, node)
