@@ -111,9 +111,13 @@ def _work_items(inputs: list[Input]) -> Iterator[RawPage | Path | PageResult]:
 
 
 def _batches(items: Iterable[RawPage | Path | PageResult]) -> Iterator[list[RawPage | Path] | PageResult]:
+    """Pages in batches for the workers; a reject made while reading passes through, after the pages before it."""
     batch: list[RawPage | Path] = []
     for item in items:
         if isinstance(item, PageResult):
+            if batch:
+                yield batch
+                batch = []
             yield item
             continue
         batch.append(item)
