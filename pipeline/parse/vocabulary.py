@@ -1,7 +1,10 @@
-"""Heading words that name a section, per language, in one place.
+"""Words that name a section or a piece of chrome, per language, in one place.
 
-Each list holds lower-case phrases; a heading matches when, once cleaned (case folded, punctuation, numbering
-and emoji dropped), it starts with one of them. Add a language by adding its phrases to every list.
+Each list holds lower-case phrases, compared with a heading once it is cleaned (case folded; leading
+numbering and emoji, trailing punctuation dropped): takeaways headings start with a phrase, FAQ headings
+contain one ("Vitamin D FAQs"), framework headings start with one or contain one of a shorter list ("Decision
+Framework for ..."), chrome headings, inline labels and jump links are one (or start with a chrome prefix).
+Add a language by adding its phrases to every list.
 Languages: English, Spanish, French, German, Portuguese, Italian, Dutch.
 """
 
@@ -120,6 +123,7 @@ CHROME = (
 CHROME_PREFIXES = ("more from", "more in", "more news", "more stories", "share this", "share on", "sign up for",
                    "you may also like", "you might also like", "related articles", "related posts", "más de",
                    "plus de", "mehr von", "mehr zum thema")
+_CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
 # Labels that interrupt an article (an ad slot, a "read also" teaser) rather than end it: a line of the body
 # that is only one of these is dropped, and the article goes on after it.
 INLINE_LABELS = frozenset({
@@ -130,7 +134,6 @@ INLINE_LABELS = frozenset({
     "werbung", "lesen sie auch", "publicidade", "leia também", "leia mais", "veja também", "pubblicità",
     "leggi anche", "advertentie", "lees ook",
 })
-_CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
 
 # In-page links back to the top of the page.
 JUMP_LINKS = ("back to top", "to top", "top", "go to top", "scroll to top", "return to top", "back to top button",
