@@ -6,11 +6,12 @@ own line of text; paragraphs are separated by a blank line and the items of one 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.text import clean_inline, is_glyph_only
+from pipeline.parse.text import clean_block, clean_inline, is_glyph_only
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 HEADING_SELECTOR = ", ".join(sorted(HEADINGS))
@@ -113,3 +114,12 @@ def join_blocks(blocks: list[tuple[str, bool]]) -> str:
 
 def block_text(node: LexborNode, skipped: frozenset[str] = SKIPPED) -> str:
     return join_blocks(render_blocks(node, skipped))
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment from declared data (JSON-LD answers and steps often carry <p>, <ul>, entities),
+    rendered like the page's own blocks."""
+    if "<" not in fragment:
+        return clean_block(html.unescape(fragment))
+    tree = LexborHTMLParser(f"<div>{fragment}</div>")
+    return block_text(tree.body) if tree.body is not None else ""

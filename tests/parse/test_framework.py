@@ -60,3 +60,12 @@ def test_an_ordinary_bullet_list_is_not_a_framework():
     parsed = parse_fragment("""<h2>Foods rich in magnesium</h2><ul><li>Spinach</li><li>Almonds</li></ul>""")
     assert parsed.framework is None
     assert "Spinach\nAlmonds" in parsed.article.body
+
+
+def test_how_to_json_ld_steps_carrying_html_come_out_as_text():
+    data = {"@type": "HowTo", "name": "How to nap well",
+            "step": [{"@type": "HowToStep", "name": "Pick a time", "text": "<p>Early afternoon &amp; quiet.</p>"},
+                     {"@type": "HowToStep", "name": "Keep it short", "text": "<p>Under 30 minutes.</p><p>Set an alarm.</p>"}]}
+    parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
+    assert steps(parsed) == [("Pick a time", "Early afternoon & quiet."),
+                             ("Keep it short", "Under 30 minutes.\n\nSet an alarm.")]

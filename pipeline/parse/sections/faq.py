@@ -10,18 +10,17 @@ Strategies, in order; the first that finds pairs wins, so one FAQ never comes ou
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import SKIPPED, block_text, heading_level, inline_text, next_element
+from pipeline.parse.dom import SKIPPED, block_text, fragment_text, heading_level, inline_text, next_element
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import Consumed, Heading, as_heading, following
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
-from pipeline.parse.text import clean_block, clean_inline, strip_toggle_glyphs
+from pipeline.parse.text import clean_inline, strip_toggle_glyphs
 from pipeline.parse.vocabulary import is_faq_heading
 
 
@@ -230,7 +229,7 @@ def _from_jsonld(jsonld: list[dict[str, Any]]) -> list[QuestionAnswer]:
             if not isinstance(entity, dict):
                 continue
             question = clean_inline(text_value(entity.get("name")) or "")
-            answer = _html_to_text(_answer_value(entity.get("acceptedAnswer")))
+            answer = fragment_text(_answer_value(entity.get("acceptedAnswer")))
             if question and answer:
                 pairs.append(QuestionAnswer(strip_toggle_glyphs(question), answer))
     return pairs
@@ -243,14 +242,6 @@ def _answer_value(value: Any) -> str:
         if isinstance(item, str):
             return item
     return ""
-
-
-def _html_to_text(fragment: str) -> str:
-    """JSON-LD answers often carry HTML (<p>, <ul>); render it like the DOM's answers."""
-    if "<" not in fragment:
-        return clean_block(html.unescape(fragment))
-    tree = LexborHTMLParser(f"<div>{fragment}</div>")
-    return block_text(tree.body) if tree.body is not None else ""
 
 
 def _unique(pairs: list[QuestionAnswer]) -> list[QuestionAnswer]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import block_text, heading_level, inline_text
+from pipeline.parse.dom import block_text, fragment_text, heading_level, inline_text
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
@@ -197,7 +197,7 @@ def _jsonld_steps(item: Any) -> list[Step]:
     if "itemListElement" in item and not item.get("text"):  # a HowToSection groups steps
         return [step for sub in as_list(item["itemListElement"]) for step in _jsonld_steps(sub)]
     title = _clean_title(clean_inline(text_value(item.get("name")) or ""))
-    text = clean_inline(text_value(item.get("text")) or "")
+    text = fragment_text(text_value(item.get("text")) or "")
     if title and text == title:
         title = ""
     return [Step(title, text)] if title or text else []
