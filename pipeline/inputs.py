@@ -16,7 +16,6 @@ from pathlib import Path
 from pipeline.errors import UnreadableInput
 from pipeline.page import RawPage
 from pipeline.store.index import INDEX_FILE, current_responses
-from pipeline.store.warc import read_response_at, read_responses
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -30,6 +29,8 @@ class RawStore:
 
     def current_pages(self) -> Iterator[RawPage | UnreadableInput]:
         """The page every URL stands for now; an unreadable record comes as its error, and the rest go on."""
+        from pipeline.store.warc import read_response_at  # warcio loads only for runs that read WARC
+
         for name, offset in current_responses(self.path):
             try:
                 yield read_response_at(self.path / name, offset)
@@ -86,6 +87,8 @@ def in_shard(item: Input, shard: tuple[int, int] | None) -> bool:
 def read_pages(path: Path) -> Iterator[RawPage]:
     """The pages in one input file. An unreadable file raises ``UnreadableInput``."""
     if is_warc(path):
+        from pipeline.store.warc import read_responses  # warcio loads only for runs that read WARC
+
         yield from read_responses(path)
         return
     try:

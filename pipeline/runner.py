@@ -11,11 +11,11 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
@@ -26,6 +26,9 @@ from pipeline.page import RawPage
 from pipeline.parse import PARSER_VERSION, parse_page
 from pipeline.parse.document import DEFAULT_MAX_BYTES
 from schemas.records import RECORD_MODELS, SCHEMA_VERSION, Reject
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 RECORD_FILES = ("article", "takeaways", "faq", "framework")
 REJECTS_FILE = "rejects"
@@ -134,6 +137,8 @@ def _results(files: list[Input], options: ParseOptions, workers: int) -> Iterato
         for batch in batches:
             yield from [batch] if isinstance(batch, PageResult) else _parse_batch(batch, options.max_bytes)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing loads only for runs that use a pool
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[list[PageResult]] | PageResult] = deque()
 

@@ -22,7 +22,7 @@ from typing import Annotated
 import typer
 
 from pipeline.options import shard_option
-from pipeline.store.warc import DEFAULT_MAX_FILE_BYTES
+from pipeline.store import DEFAULT_MAX_FILE_BYTES
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_CANNOT_START, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 USER_AGENT = "article-pipeline/0.1"

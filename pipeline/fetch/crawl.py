@@ -24,9 +24,9 @@ from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
 from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after
 from pipeline.fetch.sources import Seed, extract_links, find_canonical
 from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
+from pipeline.store import DEFAULT_MAX_FILE_BYTES
 from pipeline.store.index import Index, IndexRow
 from pipeline.store.warc import (
-    DEFAULT_MAX_FILE_BYTES,
     WARC_SUFFIX,
     Exchange,
     Revisit,

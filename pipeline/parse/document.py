@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.errors import EmptyPage, NotHtml, PageTooLarge
@@ -78,6 +77,8 @@ def _decode(body: bytes, content_type: str | None) -> str:
         pass
     if b"\x00" in body[:4096]:
         raise NotHtml("binary content (NUL bytes and no declared encoding)")
+    from charset_normalizer import from_bytes  # loaded for the rare page that declares nothing and is not UTF-8
+
     best = from_bytes(body[:262144]).best()
     return body.decode(best.encoding if best else "cp1252", errors="replace")
 

@@ -24,12 +24,12 @@ from warcio.warcwriter import WARCWriter
 
 from pipeline.errors import UnreadableInput
 from pipeline.page import RawPage
+from pipeline.store import DEFAULT_MAX_FILE_BYTES
 
 WARC_SUFFIX = ".warc.gz"
 COMPRESS_LEVEL = 6
 """zlib level of a record whose payload is plain; one already content-encoded (gzip...) is stored at level 0,
 as deflating it again costs CPU for nothing."""
-DEFAULT_MAX_FILE_BYTES = 1 << 30
 
 
 def read_responses(path: Path) -> Iterator[RawPage]:
