@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, heading_level, inline_text, next_element
+from pipeline.parse.dom import HEADINGS, heading_level, next_element
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
+from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
@@ -107,12 +108,20 @@ def _is_attached(node: LexborNode) -> bool:
     return False
 
 
+# Longest text (markup whitespace included) a chrome heading's element can hold.
+_MAX_CHROME_HEADING_CHARS = 300
+
+
 def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
     """'Related Articles', 'Leave a Reply', 'Share this' ...: the heading, and what it introduces."""
     # Real headings, title-like elements, and the bold line that opens a box in hand-written markup.
     for heading in body.css("h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
                             "div > strong:first-child, td > b:first-child, td > strong:first-child"):
-        if not _is_attached(heading) or not is_chrome_heading(inline_text(heading)):
+        # Cheapest test first: a chrome heading is a short label; most candidates are titled wrappers or prose.
+        text = heading.text()
+        if len(text) > _MAX_CHROME_HEADING_CHARS or not is_chrome_heading(clean_inline(text)) or not _is_attached(
+            heading
+        ):
             continue
         wrapper = heading.parent
         # A box that starts with the heading (heading + list of links) goes whole.
