@@ -2,14 +2,16 @@
 
 A hundred ``[class*=...]`` selectors make Lexbor walk the tree a hundred times, and one big regular expression
 per element is no faster in Python. A page uses few of the words, though: the class and id values of the page
-are joined once, each word is looked up in that text (a C substring search), and only the words present become
-selectors. ``*_parts`` match anywhere in the attribute (``[class*=x]``), ``*_words`` a whole token (``[class~=x]``).
+are collected once, the parts of every vocabulary are found in them in one Aho-Corasick pass, and only the words
+present become selectors. ``*_parts`` match anywhere in the attribute (``[class*=x]``), ``*_words`` a whole
+token (``[class~=x]``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ahocorasick_rs import AhoCorasick
 from selectolax.lexbor import LexborNode
 
 
@@ -24,30 +26,57 @@ class Vocabulary:
     id_words: tuple[str, ...] = ()
     tags: str = ""
 
+    def __post_init__(self) -> None:
+        _CLASS_PARTS.add(self.class_parts)
+        _ID_PARTS.add(self.id_parts)
+
     def selector(self, names: PageNames) -> str:
         """A selector list: the tags, and the words that occur on the page ('' when there is nothing to match)."""
-        classes, ids = names.classes, names.ids
         return ", ".join([
             *([self.tags] if self.tags else []),
-            *(f'[class*="{w}"]' for w in self.class_parts if w in classes),
+            *(f'[class*="{w}"]' for w in self.class_parts if w in names.class_parts),
             *(f'[class~="{w}"]' for w in self.class_words if w in names.class_tokens),
-            *(f'[id*="{w}"]' for w in self.id_parts if w in ids),
+            *(f'[id*="{w}"]' for w in self.id_parts if w in names.id_parts),
             *(f'[id~="{w}"]' for w in self.id_words if w in names.id_tokens),
         ])
 
 
+class _PartSearch:
+    """The substrings of every vocabulary of one attribute, found together in one pass over a page's values."""
+
+    def __init__(self) -> None:
+        self._parts: set[str] = set()
+        self._automaton: AhoCorasick | None = None
+
+    def add(self, parts: tuple[str, ...]) -> None:
+        if not self._parts.issuperset(parts):
+            self._parts.update(parts)
+            self._automaton = None  # rebuilt on next use, with the new parts
+
+    def present(self, text: str) -> frozenset[str]:
+        if not self._parts or not text:
+            return frozenset()
+        if self._automaton is None:
+            self._automaton = AhoCorasick(sorted(self._parts))
+        return frozenset(self._automaton.find_matches_as_strings(text, overlapping=True))
+
+
+_CLASS_PARTS = _PartSearch()
+_ID_PARTS = _PartSearch()
+
+
 @dataclass(frozen=True, slots=True)
 class PageNames:
-    """The distinct class and id tokens used under a node, as sets and joined, for quick presence tests."""
+    """The distinct class and id tokens used under a node, and which vocabulary parts occur in them."""
 
     class_tokens: frozenset[str]
     id_tokens: frozenset[str]
-    classes: str
-    ids: str
+    class_parts: frozenset[str]
+    id_parts: frozenset[str]
 
     @classmethod
     def empty(cls) -> PageNames:
-        return cls(frozenset(), frozenset(), "", "")
+        return cls(frozenset(), frozenset(), frozenset(), frozenset())
 
     @classmethod
     def of(cls, root: LexborNode) -> PageNames:
@@ -59,4 +88,9 @@ class PageNames:
             ids.append(attributes.get("id") or "")
         class_tokens = frozenset(" ".join(classes).split())
         id_tokens = frozenset(" ".join(ids).split())
-        return cls(class_tokens, id_tokens, " ".join(class_tokens), " ".join(id_tokens))
+        return cls(
+            class_tokens,
+            id_tokens,
+            _CLASS_PARTS.present(" ".join(class_tokens)),
+            _ID_PARTS.present(" ".join(id_tokens)),
+        )
