@@ -40,14 +40,22 @@ _MIN_HEADLINE_WORDS = 4
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+# The elements most fields come from, found in one walk of the tree. <meta> anywhere: an element the head may
+# not hold (an <img> in a <noscript>, a stray <div>) ends the head early, and the <meta> after it land in the body.
+_SOURCES = 'meta[content], h1, a[rel~="tag"], a[rel~="category"]'
+
+
 def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: str | None) -> Metadata:
-    metas = _meta_map(tree)
+    sources: dict[str, list[LexborNode]] = {"meta": [], "h1": [], "a": []}
+    for node in tree.css(_SOURCES):
+        sources[node.tag].append(node)
+    metas = _meta_map(sources["meta"])
     article = next(iter(nodes_of_type(jsonld, ARTICLE_TYPES)), {})
     webpage = next(iter(nodes_of_type(jsonld, {"WebPage", "ItemPage"})), {})
 
     meta = Metadata()
     meta.site_name = _site_name(tree, metas, jsonld)
-    meta.title = _title(tree, metas, article, meta.site_name)
+    meta.title = _title(tree, sources["h1"], metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
     meta.author = _author(tree, metas, article)
     meta.published_at = _date(
@@ -64,7 +72,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
                                     text_value(article.get("description")))
     meta.canonical_url = _canonical(tree, metas, url)
     # What the reader sees first: the post's category links; declared sections only when there are none.
-    category_links, tag_links = _taxonomy_links(tree)
+    category_links, tag_links = _taxonomy_links(tree, sources["a"])
     meta.categories = (
         _unique(category_links)
         or _unique(metas.get_all("article:section"))
@@ -85,11 +93,9 @@ class _Metas(dict[str, str]):
         return self.repeated.get(key, [])
 
 
-def _meta_map(tree: LexborHTMLParser) -> _Metas:
-    """Every <meta>: the whole tree, because an element the head may not hold (an <img> in a <noscript>, a
-    stray <div>) ends the head early, and the <meta> after it land in the body."""
+def _meta_map(nodes: list[LexborNode]) -> _Metas:
     metas = _Metas()
-    for node in tree.css("meta[content]"):
+    for node in nodes:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = clean_inline(attrs.get("content") or "")
@@ -135,7 +141,9 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     return title
 
 
-def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_name: str | None) -> str:
+def _title(
+    tree: LexborHTMLParser, h1s: list[LexborNode], metas: _Metas, article: dict[str, Any], site_name: str | None
+) -> str:
     title_node = tree.css_first("title")
     declared = [
         clean_inline(unescape(t) if "&" in t else t)
@@ -144,7 +152,7 @@ def _title(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any], site_
         if t
     ]
     declared = [strip_site_suffix(t, site_name) for t in declared if t]
-    headings = [(clean_inline(node.text()), node) for node in (tree.body.css("h1") if tree.body is not None else [])]
+    headings = [(clean_inline(node.text()), node) for node in h1s]
     headings = [(text, node) for text, node in headings if text]
     folded = [d.casefold() for d in declared]
     for text, _node in headings:  # the visible headline that the page also declares
@@ -243,13 +251,13 @@ _TAG_CLOUD = re.compile("cloud")
 _CATEGORY_BOX = re.compile(r"^(?:cat-links|categories|category-links|taxonomy-category)$|-(?:categories|cat-links)$")
 
 
-def _taxonomy_links(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
+def _taxonomy_links(tree: LexborHTMLParser, rel_links: list[LexborNode]) -> tuple[list[str], list[str]]:
     """The post's category and tag links. WordPress marks both rel="tag" (categories also rel="category");
     a link into /category/ or inside a category box is a category. Themes that drop rel still link tags under
     /tag/ inside the post. Tag clouds are site-wide widgets, not the post's tags."""
     categories: list[str] = []
     tags: list[str] = []
-    links = tree.css('a[rel~="tag"], a[rel~="category"]') or tree.css('article [class*=tag] a[href*="/tag/"]')
+    links = rel_links or tree.css('article [class*=tag] a[href*="/tag/"]')
     for node in links:
         if _near_class(node, _TAG_CLOUD):
             continue
