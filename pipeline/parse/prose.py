@@ -36,14 +36,24 @@ class Prose:
 
 
 def measure_prose(root: LexborNode) -> Prose:
-    """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors."""
+    """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors.
+
+    Blocks are summed per parent first: the paragraphs of an article mostly share one, so each chain of
+    ancestors is walked once per parent rather than once per paragraph."""
     prose = Prose()
-    chars, scores, nodes = prose.chars, prose.scores, prose.nodes
+    by_parent: dict[int, tuple[LexborNode, int, int]] = {}
     for block, text in _prose_blocks(root):
         length = len(text)
         prose.total += length
+        if (parent := block.parent) is None:
+            continue
         points = 1 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
-        ancestor, depth = block.parent, 0
+        key = parent.mem_id
+        _, held, earned = by_parent.get(key, (parent, 0, 0))
+        by_parent[key] = (parent, held + length, earned + points)
+    chars, scores, nodes = prose.chars, prose.scores, prose.nodes
+    for ancestor, length, points in by_parent.values():
+        depth = 0
         while ancestor is not None and ancestor.tag != "html":
             key = ancestor.mem_id
             if key not in nodes:
