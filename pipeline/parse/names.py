@@ -80,12 +80,10 @@ class PageNames:
 
     @classmethod
     def of(cls, root: LexborNode) -> PageNames:
-        classes: list[str] = []
-        ids: list[str] = []
-        for node in root.css("[class], [id]"):  # one walk; a dict of the attributes is the cheapest read
-            attributes = node.attributes
-            classes.append(attributes.get("class") or "")
-            ids.append(attributes.get("id") or "")
+        # One attribute read per match: building each element's dict of all its attributes costs more than a
+        # second walk.
+        classes = [node.attrs.get("class") or "" for node in root.css("[class]")]
+        ids = [node.attrs.get("id") or "" for node in root.css("[id]")]
         class_tokens = frozenset(" ".join(classes).split())
         id_tokens = frozenset(" ".join(ids).split())
         return cls(
