@@ -142,11 +142,14 @@ JUMP_LINKS = ("back to top", "to top", "top", "go to top", "scroll to top", "ret
 _JUMP_SET = frozenset(JUMP_LINKS)
 
 _NOISE = re.compile(r"^[\W\d_]+|[\s:.\-–—!?]+$")
+_TRAILING_NOISE = frozenset(":.-–—!?")
 
 
 def heading_key(text: str) -> str:
     """A heading's comparable form: case folded, accents kept, leading numbering/emoji and trailing ':' dropped."""
     text = unicodedata.normalize("NFC", text).casefold().strip()
+    if text and text[0].isalpha() and text[-1] not in _TRAILING_NOISE:
+        return text  # most headings: a letter first, nothing to trim at the end; no regex needed
     return _NOISE.sub("", text).strip()
 
 
