@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width and invisible format characters, and control characters: dropped, not turned into spaces.
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+# Zero-width and invisible format characters, and control characters that are not whitespace: dropped, not
+# turned into spaces. (The information separators \x1c-\x1f are whitespace to ``str.split``, like tabs.)
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_inline(text: str) -> str:
@@ -14,13 +15,14 @@ def clean_inline(text: str) -> str:
     spaces, newlines) folded to one space, then NFC. ``str.split`` does the folding: it knows Unicode spaces.
 
     Text that ``isprintable`` (one C pass) has no newline, tab, NBSP or invisible character: at most runs of
-    plain spaces to fold, often none. Only other text pays for the regex.
+    plain spaces to fold, often none. Other text is folded first; only what is still not printable after that
+    (an invisible character) pays for the regex.
     """
     if not text:
         return ""
     if text.isprintable():
         text = " ".join(text.split()) if "  " in text else text.strip()
-    else:
+    elif not (text := " ".join(text.split())).isprintable():
         text = " ".join(_INVISIBLE.sub("", text).split())
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
