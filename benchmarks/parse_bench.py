@@ -528,6 +528,13 @@ def report_table(floor: Measure, traf: Measure, ours1: Measure, ours_default: Me
             f"flat (<= {FLAT_RSS_FACTOR:g}x)", _mark(rss_mem <= FLAT_RSS_FACTOR * rss1))
     if ours_default.peak_rss_mb is not None:
         row("peak RSS, default workers (largest process)", f"{ours_default.peak_rss_mb:.0f} MB")
+    if ours_mem:
+        # The same command over 4N pages: start-up weighs a quarter as much per page. One round, so noisier.
+        row(f"ours --workers 1 at N={ours_mem.pages:,} (the memory run, one round): CPU ms per page; vs "
+            "trafilatura / vs floor, per CPU-second",
+            f"{1000 * ours_mem.cpu_seconds / ours_mem.pages:.2f}; "
+            f"{ours_mem.pages_per_cpu_second / traf.pages_per_cpu_second:.1f}x / "
+            f"{ours_mem.pages_per_cpu_second / floor.pages_per_cpu_second:.2f}")
     others = [m for m in (floor, traf, ours1, ours_default, ours_mem) if m is not None]
     names = "floor / trafilatura / ours w1 / ours default" + (" / ours memory run" if ours_mem else "")
     row(f"other CPU on the machine during the runs reported ({names})",
