@@ -20,9 +20,15 @@ from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "link",
              "select", "textarea", "input", "dialog"]
 
-# Always chrome, whatever their size: comment threads can be longer than the article they sit under.
-STRICT_TAGS = ('nav, [role="navigation"], [role="search"], [role="dialog"], [role="alertdialog"], '
-               '[itemtype*="BreadcrumbList"]')
+# Chrome by tag and ARIA role, found in one walk (a selector per role value would cost a walk's worth each).
+# Strict is always chrome, whatever its size: comment threads can be longer than the article they sit under.
+# Loose is kept when it turns out to hold much of the page (a theme that puts the article inside <header>).
+_TAG_OR_ROLE = 'nav, header, footer, aside, a[href="#top"], a[href="#page"], [role], [itemtype*="BreadcrumbList"]'
+STRICT_ROLES = frozenset({"navigation", "search", "dialog", "alertdialog"})
+LOOSE_TAGS = frozenset({"header", "footer", "aside"})
+LOOSE_ROLES = frozenset({"banner", "contentinfo", "complementary"})
+_TOP_LINKS = frozenset({"#top", "#page"})
+
 STRICT_NAMES = Vocabulary(
     class_words=("comments-area", "comment-respond", "comment-list", "commentlist", "fb-comments",
                  "wpdiscuz_top_clearing", "screen-reader-text", "sr-only", "visually-hidden", "screen-reader-only",
@@ -31,8 +37,6 @@ STRICT_NAMES = Vocabulary(
 )
 
 # Chrome by name, kept when it turns out to hold much of the page (a wrapper that merely mentions it).
-LOOSE_TAGS = ('header, footer, aside, [role="banner"], [role="contentinfo"], [role="complementary"], '
-              'a[href="#top"], a[href="#page"]')
 LOOSE_NAMES = Vocabulary(
     class_parts=(
         "breadcrumb", "sidebar", "share-", "-share", "sharing", "sharedaddy", "social-", "addtoany", "shariff",
@@ -72,8 +76,8 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     # Only a match with that much text can hold that much prose: the others need no prose count.
     prose_floor = MAX_LOOSE_PROSE_SHARE * prose_chars(body)
 
-    def remove_loose(selector: str) -> None:
-        for node in body.css(selector):
+    def remove_loose(nodes: list[LexborNode]) -> None:
+        for node in nodes:
             if node.tag in _NEVER_REMOVED:
                 continue
             length = len(node.text())
@@ -81,21 +85,35 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
                 continue
             node.remove()
 
-    def remove_strict(selector: str) -> None:
-        for node in body.css(selector):
+    def remove_strict(nodes: list[LexborNode]) -> None:
+        for node in nodes:
             if node.tag not in _NEVER_REMOVED:
                 node.remove()
 
-    remove_strict(STRICT_TAGS)
-    remove_loose(LOOSE_TAGS)
+    strict, loose = _by_tag_or_role(body)
+    remove_strict(strict)
+    remove_loose(loose)
     names = PageNames.of(body)
-    if strict := STRICT_NAMES.selector(names):
-        remove_strict(strict)
-    if loose := LOOSE_NAMES.selector(names):
-        remove_loose(loose)
+    if strict_names := STRICT_NAMES.selector(names):
+        remove_strict(body.css(strict_names))
+    if loose_names := LOOSE_NAMES.selector(names):
+        remove_loose(body.css(loose_names))
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _by_tag_or_role(body: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
+    """Strict and loose chrome by tag, ARIA role and breadcrumb microdata, in document order."""
+    strict, loose = [], []
+    for node in body.css(_TAG_OR_ROLE):
+        tag, attributes = node.tag, node.attrs
+        role = attributes.get("role")
+        if tag == "nav" or role in STRICT_ROLES or "BreadcrumbList" in (attributes.get("itemtype") or ""):
+            strict.append(node)
+        elif tag in LOOSE_TAGS or role in LOOSE_ROLES or (tag == "a" and attributes.get("href") in _TOP_LINKS):
+            loose.append(node)
+    return strict, loose
 
 
 def _is_attached(node: LexborNode) -> bool:
