@@ -55,9 +55,9 @@ def find_faq(
 ) -> list[QuestionAnswer]:
     faq_heading = next((h for h in page_headings if is_faq_heading(h.text)), None)
     # Microdata questions, when there are any, are the FAQ; else the toggles.
-    found = container.css(_QUESTIONS.selector(names))
-    questions = [node for node in found if "Question" in (node.attributes.get("itemtype") or "")]
-    toggles = [node for node in found if "Question" not in (node.attributes.get("itemtype") or "")]
+    questions, toggles = [], []
+    for node in container.css(_QUESTIONS.selector(names)):
+        (questions if "Question" in (node.attrs.get("itemtype") or "") else toggles).append(node)
     for pairs in (_from_microdata(questions, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
         if pairs:
             if faq_heading is not None:
