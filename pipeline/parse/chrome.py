@@ -137,9 +137,9 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
                             "div > strong:first-child, td > b:first-child, td > strong:first-child"):
         # Cheapest test first: a chrome heading is a short label; most candidates are titled wrappers or prose.
         text = heading.text()
-        if len(text) > _MAX_CHROME_HEADING_CHARS or not is_chrome_heading(clean_inline(text)) or not _is_attached(
-            heading
-        ):
+        if len(text) > _MAX_CHROME_HEADING_CHARS or not is_chrome_heading(clean_inline(text)):
+            continue
+        if not _is_attached(heading):
             continue
         wrapper = heading.parent
         # A box that starts with the heading (heading + list of links) goes whole.

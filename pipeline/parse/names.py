@@ -18,7 +18,8 @@ from selectolax.lexbor import LexborNode
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Words that name an element's role, matched against its class and id attributes, and the selectors of
-    tags and attributes that always name it (``tags``, used on every page)."""
+    tags and attributes that always name it (``tags``, used on every page). Each vocabulary adds its parts to
+    the page-wide search when it is defined."""
 
     class_parts: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()

@@ -43,6 +43,28 @@ def test_vocabulary_selects_only_words_present_on_the_page() -> None:
     assert vocabulary.selector(names) == '[class*="sidebar"], [class~="ad"]'
 
 
+def test_vocabulary_finds_parts_that_overlap_inside_one_name() -> None:
+    vocabulary = Vocabulary(class_parts=("post-nav", "post-navigation", "navigation-links"))
+    names = PageNames.of(LexborHTMLParser("<body><div class='post-navigation-links'></div></body>").body)
+    assert vocabulary.selector(names) == (
+        '[class*="post-nav"], [class*="post-navigation"], [class*="navigation-links"]'
+    )
+
+
+def test_aria_roles_mark_chrome_like_their_tags() -> None:
+    menu = "<div role='navigation'>" + "<a href='/a'>A section of the site</a>" * 40 + "</div>"
+    text = cleaned(f"<body>{menu}<div role='main'>{PROSE}<button role='button'>Read aloud</button></div>"
+                   "<div role='complementary'>Popular now</div><div role='contentinfo'>Imprint</div></body>")
+    assert "A section of the site" not in text  # strict: removed whatever its size
+    assert "Popular now" not in text and "Imprint" not in text
+    assert "The council voted" in text and "Read aloud" in text
+
+
+def test_header_holding_most_of_the_prose_is_kept_unless_it_is_navigation() -> None:
+    assert cleaned(f"<body><header>{PROSE * 4}</header></body>").count("The council voted") == 4
+    assert "The council voted" not in cleaned(f"<body><header role='navigation'>{PROSE * 4}</header></body>")
+
+
 def test_whole_word_names_do_not_match_inside_other_words() -> None:
     text = cleaned(f"<body><div class='header-ad'>{PROSE}</div><div class='ad'>Buy now</div></body>")
     assert "The council voted" in text

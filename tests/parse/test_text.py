@@ -8,6 +8,10 @@ def test_clean_inline_folds_nbsp_and_drops_zero_width_characters():
     assert clean_inline("Magnesium\u00a0helps\u200b with\u2009\u2009 sleep\ufeff") == "Magnesium helps with sleep"
 
 
+def test_clean_inline_drops_control_characters_and_folds_separators_as_spaces():
+    assert clean_inline("soft\u00adhyphen\x07 and\x1cfield\nbreak") == "softhyphen and field break"
+
+
 def test_clean_inline_composes_to_nfc_and_keeps_curly_quotes():
     decomposed = "cafe\u0301 \u201cquoted\u201d it\u2019s"
     assert clean_inline(decomposed) == "caf\u00e9 \u201cquoted\u201d it\u2019s"
