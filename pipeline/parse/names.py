@@ -51,7 +51,7 @@ class _PartSearch:
 
     def add(self, parts: tuple[str, ...]) -> None:
         if not self._parts.issuperset(parts):
-            self._parts.update(parts)
+            self._parts.update(part for part in parts if part)  # an empty part would match everywhere
             self._automaton = None  # rebuilt on next use, with the new parts
 
     def present(self, text: str) -> frozenset[str]:
