@@ -14,6 +14,8 @@ from selectolax.lexbor import LexborHTMLParser
 from pipeline.errors import EmptyPage, NotHtml, PageTooLarge
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# Where markup must show up for the bytes to count as HTML.
+_HEAD_CHARS = 65536
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -49,14 +51,14 @@ def decode_html(body: bytes, content_type: str | None = None, *, max_bytes: int 
     """Decode page bytes to text, rejecting what is empty, binary, too large or not HTML at all."""
     if len(body) > max_bytes:
         raise PageTooLarge(f"{len(body)} bytes, above the {max_bytes}-byte limit")
-    if not body.strip():
+    if not body or body.isspace():
         raise EmptyPage("no bytes" if not body else "only whitespace")
     if body.startswith(_BINARY_MAGIC):
         raise NotHtml(f"binary content (starts with {body[:4]!r})")
 
     text = _decode(body, content_type)
-    head = text[:65536]
-    if "\x00" in head or not _LOOKS_LIKE_HTML.search(head):
+    # Searched in place (no copy of the first 64 KiB: a page with non-ASCII text is 2-4 bytes a character).
+    if text.find("\x00", 0, _HEAD_CHARS) >= 0 or not _LOOKS_LIKE_HTML.search(text, 0, _HEAD_CHARS):
         raise NotHtml("no HTML markup in the first 64 KiB")
     return text
 
