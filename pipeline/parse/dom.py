@@ -56,9 +56,10 @@ def heading_level(node: LexborNode) -> int:
 
 
 class _Renderer:
-    """Collects (text, is_list_item) blocks from a subtree."""
+    """Collects (text, is_list_item) blocks from a subtree, in one loop with its own stack: pages nest elements
+    thousands deep (unclosed tags), deeper than Python's recursion allows."""
 
-    def __init__(self, skipped: frozenset[str] = SKIPPED) -> None:
+    def __init__(self, skipped: frozenset[str]) -> None:
         self.blocks: list[tuple[str, bool]] = []
         self._parts: list[str] = []
         self._in_item = False
@@ -71,24 +72,38 @@ class _Renderer:
             if text and not is_glyph_only(text):  # a toggle icon or a separator alone is not text
                 self.blocks.append((text, self._in_item))
 
-    def walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                self._parts.append(child.text_content or "")
-            elif not child.is_element_node or tag in self._skipped:
-                continue
-            elif tag == "br":
-                self.flush()
-            elif tag in BLOCKS:
-                self.flush()
-                outer = self._in_item
-                self._in_item = outer or tag in LIST_ITEMS
-                self.walk(child)
-                self.flush()
+    def walk(self, root: LexborNode) -> None:
+        parts, skipped = self._parts, self._skipped
+        # The children being read at each open level, whether that level is a block, and the list-item state to
+        # restore when it closes.
+        stack: list[tuple[Iterator[LexborNode], bool, bool]] = []
+        children = root.iter(include_text=True)
+        while True:
+            for child in children:
+                tag = child.tag
+                if tag == "-text":
+                    parts.append(child.text_content or "")
+                elif not child.is_element_node or tag in skipped:
+                    continue
+                elif tag == "br":
+                    self.flush()
+                elif tag in BLOCKS:
+                    self.flush()
+                    stack.append((children, True, self._in_item))
+                    self._in_item = self._in_item or tag in LIST_ITEMS
+                    children = child.iter(include_text=True)
+                    break
+                else:
+                    stack.append((children, False, self._in_item))
+                    children = child.iter(include_text=True)
+                    break
+            else:  # this level is read to its end: close it
+                if not stack:
+                    return
+                children, is_block, outer = stack.pop()
+                if is_block:
+                    self.flush()  # the block's own text, as a list item if it was one
                 self._in_item = outer
-            else:
-                self.walk(child)
 
 
 def render_blocks(node: LexborNode, skipped: frozenset[str] = SKIPPED) -> list[tuple[str, bool]]:

@@ -8,6 +8,7 @@ any element's prose is then a dictionary lookup instead of another walk of its s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -38,30 +39,46 @@ class Prose:
 def measure_prose(root: LexborNode) -> Prose:
     """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors.
 
-    Blocks are summed per parent first: the paragraphs of an article mostly share one, so each chain of
-    ancestors is walked once per parent rather than once per paragraph."""
+    Blocks are summed per parent, each element on the way up is visited once, and the sums flow up from the
+    innermost elements: linear in the page, however deep unclosed tags nest it."""
     prose = Prose()
     by_parent: dict[int, tuple[LexborNode, int, int]] = {}
     for block, text in _prose_blocks(root):
         length = len(text)
         prose.total += length
-        if (parent := block.parent) is None:
+        if (parent := block.parent) is None or parent.tag == "html":
             continue
         points = 1 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
         key = parent.mem_id
         _, held, earned = by_parent.get(key, (parent, 0, 0))
         by_parent[key] = (parent, held + length, earned + points)
     chars, scores, nodes = prose.chars, prose.scores, prose.nodes
-    for ancestor, length, points in by_parent.values():
-        depth = 0
-        while ancestor is not None and ancestor.tag != "html":
-            key = ancestor.mem_id
-            if key not in nodes:
-                nodes[key] = ancestor
-            chars[key] = chars.get(key, 0) + length
-            if depth < _SCORED_LEVELS:
-                scores[key] = scores.get(key, 0.0) + points / (1 + depth)
-            ancestor, depth = ancestor.parent, depth + 1
+    up: dict[int, int] = {}  # each element's parent, up to (not including) <html>
+    for node, _, _ in by_parent.values():
+        while (key := node.mem_id) not in nodes:
+            nodes[key] = node
+            chars[key] = 0
+            above = node.parent
+            if above is None or above.tag == "html":
+                break
+            up[key] = above.mem_id
+            node = above
+    for key, (_, length, points) in by_parent.items():
+        chars[key] += length
+        for depth in range(_SCORED_LEVELS):
+            scores[key] = scores.get(key, 0.0) + points / (1 + depth)
+            if (key := up.get(key)) is None:
+                break
+    # Children before parents: an element's sum moves up once all of its children's have come in.
+    waiting = Counter(up.values())
+    ready = [key for key in nodes if not waiting[key]]
+    while ready:
+        key = ready.pop()
+        if (above := up.get(key)) is not None:
+            chars[above] += chars[key]
+            waiting[above] -= 1
+            if not waiting[above]:
+                ready.append(above)
     return prose
 
 

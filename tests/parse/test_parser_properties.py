@@ -58,3 +58,13 @@ def test_mangled_article_pages_never_crash(data):
     insert_at = data.draw(st.integers(0, len(page)))
     noise = data.draw(st.binary(max_size=40))
     _check(page[:insert_at] + noise + page[insert_at:cut] if cut > insert_at else page[:cut] + noise)
+
+
+def test_markup_nested_thousands_deep_is_parsed_whole() -> None:
+    """Unclosed tags nest a page deeper than Python's recursion limit: every paragraph still comes out."""
+    depth = 3000
+    paragraph = "<div><p>Paragraph {} of a page whose divs were never closed, long enough to count.</p>"
+    body = "".join(paragraph.format(n) for n in range(depth))
+    parsed = parse_page(RawPage(source="deep", body=f"<html><body>{body}</body></html>".encode()))
+    assert parsed.article.body.count("Paragraph ") == depth
+    assert f"Paragraph {depth - 1} of a page" in parsed.article.body
