@@ -18,7 +18,7 @@ import typer
 
 from pipeline.fetch.command import crawl
 from pipeline.options import shard_option
-from pipeline.runner import ParseOptions, run_parse
+from pipeline.runner import DEFAULT_PAGE_TIMEOUT, ParseOptions, run_parse
 from pipeline.schema_files import write_schema_files
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch article pages and split them into records.")
@@ -36,10 +36,13 @@ def parse(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any page is rejected.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Reject pages larger than this.", min=1)] = 10 * 1024 * 1024,
     shard: Annotated[str | None, typer.Option(help="Parse only shard I of N of the input files, e.g. 0/4.")] = None,
+    page_timeout: Annotated[float, typer.Option(help="Reject a page as 'timeout' after this many CPU seconds; "
+                                                     "0 = no limit.", min=0)] = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Split pages into article, takeaways, FAQ and framework records (one JSONL file per type)."""
     options = ParseOptions(
-        out_dir=out, workers=workers, compress=compress, max_bytes=max_bytes, shard=shard_option(shard)
+        out_dir=out, workers=workers, compress=compress, max_bytes=max_bytes, shard=shard_option(shard),
+        page_timeout=page_timeout,
     )
     try:
         summary = run_parse(pages, options)

@@ -25,6 +25,12 @@ class NoArticle(PageRejected):
     reason = "no_article"
 
 
+class PageTimeout(PageRejected):
+    """Parsing the page took longer than the run allows (pathological markup: elements nested thousands deep)."""
+
+    reason = "timeout"
+
+
 class UnreadableInput(PageRejected):
     """The input itself could not be read (a missing file, a corrupt WARC record)."""
 

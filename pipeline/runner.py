@@ -8,6 +8,8 @@ so memory stays flat however many pages a run reads.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -15,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pipeline.errors import PageRejected, UnreadableInput
+from pipeline.errors import PageRejected, PageTimeout, UnreadableInput
 from pipeline.export.jsonl import JsonlWriters
 from pipeline.inputs import Input, RawStore, discover, in_shard, is_warc, read_pages
 from pipeline.page import RawPage
@@ -35,6 +37,8 @@ REJECTS_FILE = "rejects"
 SUMMARY_FILE = "summary.json"
 BATCH_SIZE = 16
 BATCHES_IN_FLIGHT_PER_WORKER = 4
+# A page costs milliseconds; one that takes a minute is pathological markup, and must not hold up the run.
+DEFAULT_PAGE_TIMEOUT = 60.0
 
 
 @dataclass(slots=True)
@@ -66,12 +70,21 @@ class ParseOptions:
     compress: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     shard: tuple[int, int] | None = None
+    page_timeout: float = DEFAULT_PAGE_TIMEOUT
+    """CPU seconds one page may take; 0 means no limit."""
 
 
-def parse_one(page: RawPage, max_bytes: int = DEFAULT_MAX_BYTES) -> PageResult:
-    """Parse a page; any failure becomes a reject line, never an exception that stops the run."""
+def parse_one(page: RawPage, max_bytes: int = DEFAULT_MAX_BYTES, limit: CpuTimeLimit | None = None) -> PageResult:
+    """Parse a page; any failure becomes a reject line, never an exception that stops the run. Under a
+    ``limit``, a page that takes longer is rejected as ``timeout``."""
     try:
-        parsed = parse_page(page, max_bytes=max_bytes)
+        if limit is not None:
+            limit.start()
+        try:
+            parsed = parse_page(page, max_bytes=max_bytes)
+        finally:
+            if limit is not None:
+                limit.stop()
     except PageRejected as exc:
         return _reject(page.source, page.url, exc.reason, exc)
     except Exception as exc:  # a parser bug on one page must not cost the other pages
@@ -85,17 +98,52 @@ def _reject(source: str, url: str | None, reason: str, exc: BaseException) -> Pa
     return PageResult(source, [(REJECTS_FILE, orjson.dumps(reject.model_dump(mode="json")))], reason)
 
 
-def _parse_batch(batch: list[RawPage | Path], max_bytes: int) -> list[PageResult]:
+def _parse_batch(batch: list[RawPage | Path], max_bytes: int, timeout: float) -> list[PageResult]:
     results = []
-    for item in batch:
-        if isinstance(item, Path):  # an HTML file: read here, in the worker, to spare the pipe its bytes
-            try:
-                item = next(read_pages(item))
-            except UnreadableInput as exc:
-                results.append(_reject(str(item), None, exc.reason, exc))
-                continue
-        results.append(parse_one(item, max_bytes))
+    with CpuTimeLimit(timeout) as limit:
+        for item in batch:
+            if isinstance(item, Path):  # an HTML file: read here, in the worker, to spare the pipe its bytes
+                try:
+                    item = next(read_pages(item))
+                except UnreadableInput as exc:
+                    results.append(_reject(str(item), None, exc.reason, exc))
+                    continue
+            results.append(parse_one(item, max_bytes, limit))
     return results
+
+
+class CpuTimeLimit:
+    """Rejects a page as ``timeout`` once parsing it has taken ``seconds`` of this process's CPU time (a
+    virtual-time timer, so a loaded machine does not cut pages short). The signal handler is set for the
+    duration of a ``with`` block, the timer per page. Off where there is no such timer (Windows), off the main
+    thread (where Python takes no signals), and with 0 seconds."""
+
+    def __init__(self, seconds: float) -> None:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds if usable and seconds > 0 else 0.0
+        self._previous: Any = None
+
+    def __enter__(self) -> CpuTimeLimit:
+        if self.seconds:
+            self._previous = signal.signal(signal.SIGVTALRM, self._expire)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            if self._previous is not None:  # None: a handler set outside Python, which cannot be put back
+                signal.signal(signal.SIGVTALRM, self._previous)
+
+    def start(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_VIRTUAL, self.seconds)
+
+    def stop(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+
+    def _expire(self, signum: int, frame: object) -> None:
+        raise PageTimeout(f"parsing took more than {self.seconds:g} s of CPU time")
 
 
 def _work_items(inputs: list[Input]) -> Iterator[RawPage | Path | PageResult]:
@@ -135,7 +183,8 @@ def _results(files: list[Input], options: ParseOptions, workers: int) -> Iterato
     batches = _batches(_work_items(files))
     if workers == 1:
         for batch in batches:
-            yield from [batch] if isinstance(batch, PageResult) else _parse_batch(batch, options.max_bytes)
+            yield from [batch] if isinstance(batch, PageResult) else _parse_batch(batch, options.max_bytes,
+                                                                                  options.page_timeout)
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing loads only for runs that use a pool
 
@@ -144,7 +193,7 @@ def _results(files: list[Input], options: ParseOptions, workers: int) -> Iterato
 
         def submit(batch: list[RawPage | Path] | PageResult) -> None:
             if not isinstance(batch, PageResult):
-                batch = pool.submit(_parse_batch, batch, options.max_bytes)
+                batch = pool.submit(_parse_batch, batch, options.max_bytes, options.page_timeout)
             pending.append(batch)
 
         for batch in islice(batches, workers * BATCHES_IN_FLIGHT_PER_WORKER):

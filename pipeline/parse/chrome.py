@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, heading_level, next_element
+from pipeline.parse.dom import HEADINGS, heading_level, next_element, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.text import clean_inline
@@ -228,17 +228,9 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
 
 def _link_chars(container: LexborNode) -> dict[int, int]:
     """Link text length under each element of the container, in one pass over its links."""
-    out: dict[int, int] = {}
-    stop = container.mem_id
+    by_parent: dict[int, tuple[LexborNode, int]] = {}
     for link in container.css("a"):
-        length = len(link.text())
-        if not length:
-            continue
-        ancestor = link.parent
-        while ancestor is not None:
-            key = ancestor.mem_id
-            out[key] = out.get(key, 0) + length
-            if key == stop:
-                break
-            ancestor = ancestor.parent
-    return out
+        if (length := len(link.text())) and (parent := link.parent) is not None and link.mem_id != container.mem_id:
+            key = parent.mem_id
+            by_parent[key] = (parent, by_parent.get(key, (parent, 0))[1] + length)
+    return sum_up(by_parent, last=container.mem_id)[1]

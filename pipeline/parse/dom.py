@@ -37,6 +37,41 @@ def next_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
+def sum_up(values: dict[int, tuple[LexborNode, int]], last: int | None = None) -> tuple[dict[int, LexborNode],
+                                                                                       dict[int, int], dict[int, int]]:
+    """Each element's value plus everything below it, for the elements holding ``values`` (by ``mem_id``) and
+    all their ancestors up to ``last`` (by ``mem_id``), or else to just below ``<html>``.
+
+    Returns the elements, their sums and each one's parent. Every element is visited once and the sums flow up
+    from the innermost ones, so the cost stays linear however deep unclosed tags nest a page."""
+    nodes: dict[int, LexborNode] = {}
+    sums: dict[int, int] = {}
+    up: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for node, _ in values.values():
+        chain = []
+        while (key := node.mem_id) not in nodes:
+            nodes[key] = node
+            sums[key] = 0
+            chain.append(key)
+            above = node.parent
+            if key == last or above is None or above.tag == "html":
+                base = -1  # the top: the chain's last element is at depth 0
+                break
+            up[key] = above.mem_id
+            node = above
+        else:
+            base = depth[key]  # reached an element seen before
+        for offset, added in enumerate(reversed(chain), start=1):
+            depth[added] = base + offset
+    for key, (_, value) in values.items():
+        sums[key] += value
+    # Innermost first: an element's sum is whole before it is added to its parent's.
+    for key in sorted(up, key=depth.__getitem__, reverse=True):
+        sums[up[key]] += sums[key]
+    return nodes, sums, up
+
+
 def children(node: LexborNode) -> Iterator[LexborNode]:
     """Element children, in order."""
     for child in node.iter(include_text=False):

@@ -8,10 +8,11 @@ any element's prose is then a dictionary lookup instead of another walk of its s
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
+
+from pipeline.parse.dom import sum_up
 
 _PARAGRAPHS = "p, pre, td"
 # Text written straight into a block: the parents of <br>, and divs with no block inside (matched in C).
@@ -37,48 +38,28 @@ class Prose:
 
 
 def measure_prose(root: LexborNode) -> Prose:
-    """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors.
-
-    Blocks are summed per parent, each element on the way up is visited once, and the sums flow up from the
-    innermost elements: linear in the page, however deep unclosed tags nest it."""
+    """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors, and
+    its points to the three nearest."""
     prose = Prose()
-    by_parent: dict[int, tuple[LexborNode, int, int]] = {}
+    by_parent: dict[int, tuple[LexborNode, int]] = {}
+    points: dict[int, int] = {}
     for block, text in _prose_blocks(root):
         length = len(text)
         prose.total += length
         if (parent := block.parent) is None or parent.tag == "html":
             continue
-        points = 1 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
         key = parent.mem_id
-        _, held, earned = by_parent.get(key, (parent, 0, 0))
-        by_parent[key] = (parent, held + length, earned + points)
-    chars, scores, nodes = prose.chars, prose.scores, prose.nodes
-    up: dict[int, int] = {}  # each element's parent, up to (not including) <html>
-    for node, _, _ in by_parent.values():
-        while (key := node.mem_id) not in nodes:
-            nodes[key] = node
-            chars[key] = 0
-            above = node.parent
-            if above is None or above.tag == "html":
-                break
-            up[key] = above.mem_id
-            node = above
-    for key, (_, length, points) in by_parent.items():
-        chars[key] += length
+        by_parent[key] = (parent, by_parent.get(key, (parent, 0))[1] + length)
+        points[key] = points.get(key, 0) + 1 + text.count(",") + text.count("、") + text.count("，") + min(
+            length // 100, 3
+        )
+    prose.nodes, prose.chars, up = sum_up(by_parent)
+    scores = prose.scores
+    for key, earned in points.items():
         for depth in range(_SCORED_LEVELS):
-            scores[key] = scores.get(key, 0.0) + points / (1 + depth)
+            scores[key] = scores.get(key, 0.0) + earned / (1 + depth)
             if (key := up.get(key)) is None:
                 break
-    # Children before parents: an element's sum moves up once all of its children's have come in.
-    waiting = Counter(up.values())
-    ready = [key for key in nodes if not waiting[key]]
-    while ready:
-        key = ready.pop()
-        if (above := up.get(key)) is not None:
-            chars[above] += chars[key]
-            waiting[above] -= 1
-            if not waiting[above]:
-                ready.append(above)
     return prose
 
 
