@@ -92,8 +92,8 @@ def _from_toggles(
     faq_region = {node.mem_id for node in following(faq_heading)} if faq_heading is not None else set()
     candidate_ids = {node.mem_id for node in candidates}
     panels = _controlled_panels(container, candidates)
-    for candidate in candidates:
-        if candidate.mem_id in used or _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
+    for candidate in candidates:  # cheapest tests first
+        if candidate.mem_id in used:
             continue
         question_node, answer_node = _question_and_answer(candidate, container, panels)
         if answer_node is None or answer_node.mem_id in used or answer_node.mem_id in candidate_ids:
@@ -103,6 +103,9 @@ def _from_toggles(
             continue
         if not (question.endswith(_QUESTION_END) or _marked_faq(question_node)
                 or candidate.mem_id in faq_region or _inside(candidate, faq_region)):
+            continue
+        # Inside an answer already taken, or holding paragraphs and lists itself: a panel, not a question.
+        if _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
             continue
         answer = _answer_text(answer_node)
         if not answer:
