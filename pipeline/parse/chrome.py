@@ -228,9 +228,8 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
 
 def _link_chars(container: LexborNode) -> dict[int, int]:
     """Link text length under each element of the container, in one pass over its links."""
-    by_parent: dict[int, tuple[LexborNode, int]] = {}
+    linked = []
     for link in container.css("a"):
         if (length := len(link.text())) and (parent := link.parent) is not None and link.mem_id != container.mem_id:
-            key = parent.mem_id
-            by_parent[key] = (parent, by_parent.get(key, (parent, 0))[1] + length)
-    return sum_up(by_parent, last=container.mem_id)[1]
+            linked.append((parent, length))
+    return sum_up(linked, last=container.mem_id).totals

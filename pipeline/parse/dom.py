@@ -7,7 +7,8 @@ own line of text; paragraphs are separated by a blank line and the items of one 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -37,39 +38,51 @@ def next_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
-def sum_up(values: dict[int, tuple[LexborNode, int]], last: int | None = None) -> tuple[dict[int, LexborNode],
-                                                                                       dict[int, int], dict[int, int]]:
-    """Each element's value plus everything below it, for the elements holding ``values`` (by ``mem_id``) and
-    all their ancestors up to ``last`` (by ``mem_id``), or else to just below ``<html>``.
+class TreeSums(NamedTuple):
+    """Per element (by ``mem_id``): the element, the total of the values at and below it, and its parent."""
 
-    Returns the elements, their sums and each one's parent. Every element is visited once and the sums flow up
-    from the innermost ones, so the cost stays linear however deep unclosed tags nest a page."""
-    nodes: dict[int, LexborNode] = {}
-    sums: dict[int, int] = {}
-    up: dict[int, int] = {}
+    nodes: dict[int, LexborNode]
+    totals: dict[int, int]
+    parents: dict[int, int]
+
+
+def sum_up(values: Iterable[tuple[LexborNode, int]], last: int | None = None) -> TreeSums:
+    """Each element's values plus everything below it, for the elements given (an element may come several
+    times) and all their ancestors up to ``last`` (a ``mem_id``), or else to just below ``<html>``.
+
+    Every element is visited once and the totals flow up from the innermost ones, so the cost stays linear
+    however deep unclosed tags nest a page."""
+    own: dict[int, int] = {}
+    starts: list[LexborNode] = []
+    for node, value in values:
+        key = node.mem_id
+        if key not in own:
+            own[key] = 0
+            starts.append(node)
+        own[key] += value
+    sums = TreeSums({}, {}, {})
+    nodes, totals, parents = sums
     depth: dict[int, int] = {}
-    for node, _ in values.values():
+    for node in starts:
         chain = []
         while (key := node.mem_id) not in nodes:
             nodes[key] = node
-            sums[key] = 0
+            totals[key] = own.get(key, 0)
             chain.append(key)
             above = node.parent
             if key == last or above is None or above.tag == "html":
                 base = -1  # the top: the chain's last element is at depth 0
                 break
-            up[key] = above.mem_id
+            parents[key] = above.mem_id
             node = above
         else:
             base = depth[key]  # reached an element seen before
         for offset, added in enumerate(reversed(chain), start=1):
             depth[added] = base + offset
-    for key, (_, value) in values.items():
-        sums[key] += value
-    # Innermost first: an element's sum is whole before it is added to its parent's.
-    for key in sorted(up, key=depth.__getitem__, reverse=True):
-        sums[up[key]] += sums[key]
-    return nodes, sums, up
+    # Innermost first: an element's total is whole before it is added to its parent's.
+    for key in sorted(parents, key=depth.__getitem__, reverse=True):
+        totals[parents[key]] += totals[key]
+    return sums
 
 
 def children(node: LexborNode) -> Iterator[LexborNode]:

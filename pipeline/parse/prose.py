@@ -41,26 +41,29 @@ def measure_prose(root: LexborNode) -> Prose:
     """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors, and
     its points to the three nearest."""
     prose = Prose()
-    by_parent: dict[int, tuple[LexborNode, int]] = {}
+    lengths: list[tuple[LexborNode, int]] = []
     points: dict[int, int] = {}
     for block, text in _prose_blocks(root):
         length = len(text)
         prose.total += length
         if (parent := block.parent) is None or parent.tag == "html":
             continue
-        key = parent.mem_id
-        by_parent[key] = (parent, by_parent.get(key, (parent, 0))[1] + length)
-        points[key] = points.get(key, 0) + 1 + text.count(",") + text.count("、") + text.count("，") + min(
-            length // 100, 3
-        )
-    prose.nodes, prose.chars, up = sum_up(by_parent)
+        lengths.append((parent, length))
+        points[parent.mem_id] = points.get(parent.mem_id, 0) + _points(text, length)
+    prose.nodes, prose.chars, parents = sum_up(lengths)
     scores = prose.scores
     for key, earned in points.items():
         for depth in range(_SCORED_LEVELS):
             scores[key] = scores.get(key, 0.0) + earned / (1 + depth)
-            if (key := up.get(key)) is None:
+            if (key := parents.get(key)) is None:
                 break
     return prose
+
+
+def _points(text: str, length: int) -> int:
+    """A block's weight, in the manner of readability: one, plus its commas, plus one per 100 characters (3 at
+    most)."""
+    return 1 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
 
 
 def prose_chars(root: LexborNode) -> int:
