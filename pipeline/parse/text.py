@@ -38,9 +38,13 @@ def clean_block(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Whitespace-separated words, as word processors count them; in Chinese, Japanese and Korean text, which
-    needs no spaces, every ideograph, kana or hangul syllable counts as a word."""
-    words = len(text.split())
+    """Whitespace-separated words, as word processors count them, of record text: lines from ``clean_inline``
+    joined by one or two newlines. There every word ends at one space or line break, or at the end, so counting
+    those (in C) replaces splitting the text into a list of words. In Chinese, Japanese and Korean text, which
+    needs no spaces, every ideograph, kana or hangul syllable counts as a word too."""
+    if not text:
+        return 0
+    words = text.count(" ") + text.count("\n") - text.count("\n\n") + 1
     return words if text.isascii() else words + len(_CJK.findall(text))
 
 

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.parse.text import clean_block, clean_inline, is_glyph_only, strip_toggle_glyphs, word_count
+from pipeline.parse.text import _CJK, clean_block, clean_inline, is_glyph_only, strip_toggle_glyphs, word_count
 
 
 def test_clean_inline_folds_nbsp_and_drops_zero_width_characters():
@@ -34,6 +34,21 @@ def test_glyph_only_text_is_recognised():
 
 def test_word_count_counts_hyphenated_and_accented_words_once():
     assert word_count("Vitamin B-12 est très utile, n’est-ce pas?") == 7
+
+
+def test_word_count_counts_words_across_paragraphs_and_list_items():
+    assert word_count("Magnesium helps.\n\nTake it:\nwith food\nat night") == 8
+    assert word_count("") == 0
+
+
+@given(st.lists(st.text(), max_size=8), st.lists(st.booleans(), max_size=8))
+def test_word_count_of_record_text_is_its_number_of_words(lines, paragraph_breaks):
+    """Record text is clean lines joined by newlines; its count is that of splitting it on whitespace."""
+    clean = [line for line in map(clean_inline, lines) if line]
+    text = "".join(line + ("\n\n" if wide else "\n") for line, wide in zip(clean, paragraph_breaks + [True] * 8, strict=False))
+    text = text.rstrip("\n")
+    ideographs = len(_CJK.findall(text))  # counted on top of the words, as for any text
+    assert word_count(text) == len(text.split()) + ideographs
 
 
 @given(st.text())
