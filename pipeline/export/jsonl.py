@@ -44,8 +44,7 @@ class JsonlWriters:
 
     def write(self, name: str, line: bytes) -> None:
         self.open(name)
-        self._files[name].write(line)
-        self._files[name].write(b"\n")
+        self._files[name].write(line + b"\n")  # one call: the copy of a line costs less than a second write
         self.counts[name] += 1
 
     def write_file(self, file_name: str, data: bytes) -> None:
