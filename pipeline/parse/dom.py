@@ -125,9 +125,9 @@ class _Renderer:
         # The children being read at each open level, whether that level is a block, and the list-item state to
         # restore when it closes.
         stack: list[tuple[Iterator[LexborNode], bool, bool]] = []
-        children = root.iter(include_text=True)
+        reading = root.iter(include_text=True)
         while True:
-            for child in children:
+            for child in reading:
                 tag = child.tag
                 if tag == "-text":
                     parts.append(child.text_content or "")
@@ -137,18 +137,18 @@ class _Renderer:
                     self.flush()
                 elif tag in BLOCKS:
                     self.flush()
-                    stack.append((children, True, self._in_item))
+                    stack.append((reading, True, self._in_item))
                     self._in_item = self._in_item or tag in LIST_ITEMS
-                    children = child.iter(include_text=True)
+                    reading = child.iter(include_text=True)
                     break
                 else:
-                    stack.append((children, False, self._in_item))
-                    children = child.iter(include_text=True)
+                    stack.append((reading, False, self._in_item))
+                    reading = child.iter(include_text=True)
                     break
             else:  # this level is read to its end: close it
                 if not stack:
                     return
-                children, is_block, outer = stack.pop()
+                reading, is_block, outer = stack.pop()
                 if is_block:
                     self.flush()  # the block's own text, as a list item if it was one
                 self._in_item = outer
