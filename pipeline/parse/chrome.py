@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, heading_level, next_element, sum_up
+from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.text import clean_inline
@@ -146,7 +146,7 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
         if (
             wrapper is not None
             and wrapper.tag not in _NEVER_REMOVED
-            and (first := _first_element(wrapper)) is not None
+            and (first := next(children(wrapper), None)) is not None
             and first.mem_id == heading.mem_id
             and len(wrapper.text()) <= min(limit, 3000)
         ):
@@ -174,13 +174,6 @@ def _remove_jump_links(body: LexborNode) -> None:
             # A paragraph that held only the link would render as an empty block: drop it too.
             if parent is not None and parent.tag not in _NEVER_REMOVED and not parent.text().strip():
                 parent.remove()
-
-
-def _first_element(node: LexborNode) -> LexborNode | None:
-    child = node.child
-    while child is not None and not child.is_element_node:
-        child = child.next
-    return child
 
 
 # Hidden until clicked is how accordions keep FAQ answers, so this runs after section detection.

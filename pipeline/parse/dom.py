@@ -38,6 +38,13 @@ def next_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
+def previous_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    return sibling
+
+
 class TreeSums(NamedTuple):
     """Per element (by ``mem_id``): the element, the total of the values at and below it, and its parent."""
 

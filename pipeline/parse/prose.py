@@ -32,10 +32,6 @@ class Prose:
     nodes: dict[int, LexborNode] = field(default_factory=dict)
     total: int = 0
 
-    def share(self, node: LexborNode) -> float:
-        """The node's part of all the prose measured (0 when there is none)."""
-        return self.chars.get(node.mem_id, 0) / self.total if self.total else 0.0
-
 
 def measure_prose(root: LexborNode) -> Prose:
     """One pass over the prose blocks under ``root``; each block's length is added to all its ancestors, and

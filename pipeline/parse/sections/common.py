@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADING_SELECTOR, HEADINGS, children, heading_level, inline_text, next_element
+from pipeline.parse.dom import (
+    HEADING_SELECTOR,
+    HEADINGS,
+    children,
+    heading_level,
+    inline_text,
+    next_element,
+    previous_element,
+)
 from pipeline.parse.text import clean_inline, strip_toggle_glyphs
 
 # Real headings, and the pseudo-headings page builders and editors make: a bold-only paragraph, a "title" div.
@@ -116,10 +124,7 @@ def heading_before(node: LexborNode, max_climb: int = 3) -> Heading | None:
     (page builders wrap a heading and the block after it in separate widget containers)."""
     anchor = node
     for _ in range(max_climb + 1):
-        sibling = anchor.prev
-        while sibling is not None and not sibling.is_element_node:
-            sibling = sibling.prev
-        if sibling is not None:
+        if (sibling := previous_element(anchor)) is not None:
             heading = as_heading(sibling)
             if heading is not None and (text := strip_toggle_glyphs(inline_text(heading))):
                 return Heading(heading, text, heading_level(heading))
