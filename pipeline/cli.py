@@ -18,7 +18,7 @@ import typer
 
 from pipeline.fetch.command import crawl
 from pipeline.options import shard_option
-from pipeline.runner import DEFAULT_PAGE_TIMEOUT, ParseOptions, run_parse
+from pipeline.runner import DEFAULT_MAX_BYTES, DEFAULT_PAGE_TIMEOUT, ParseOptions, run_parse
 from pipeline.schema_files import write_schema_files
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch article pages and split them into records.")
@@ -34,7 +34,7 @@ def parse(
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.", min=0)] = 0,
     compress: Annotated[bool, typer.Option("--compress", help="Write .jsonl.gz files.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any page is rejected.")] = False,
-    max_bytes: Annotated[int, typer.Option(help="Reject pages larger than this.", min=1)] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Reject pages larger than this.", min=1)] = DEFAULT_MAX_BYTES,
     shard: Annotated[str | None, typer.Option(help="Parse only shard I of N of the input files, e.g. 0/4.")] = None,
     page_timeout: Annotated[float, typer.Option(help="Reject a page as 'timeout' after this many CPU seconds; "
                                                      "0 = no limit.", min=0)] = DEFAULT_PAGE_TIMEOUT,

@@ -8,13 +8,13 @@ records. Loose WARC files are read whole.
 from __future__ import annotations
 
 import os
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import UnreadableInput
 from pipeline.page import RawPage
+from pipeline.shards import shard_owns
 from pipeline.store.index import INDEX_FILE, current_responses
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -77,11 +77,7 @@ def _walk(folder: Path) -> Iterator[Input]:
 
 def in_shard(item: Input, shard: tuple[int, int] | None) -> bool:
     """Shard ``i`` of ``n`` by a stable hash of the path, so several machines can split one input set."""
-    if shard is None:
-        return True
-    index, count = shard
-    path = item.path if isinstance(item, RawStore) else item
-    return zlib.crc32(str(path).encode("utf-8")) % count == index
+    return shard_owns(shard, str(item.path if isinstance(item, RawStore) else item))
 
 
 def read_pages(path: Path) -> Iterator[RawPage]:

@@ -16,3 +16,4 @@ def shard_option(value: str | None) -> tuple[int, int] | None:
     if not 0 <= index < count:
         raise typer.BadParameter("--shard expects 0 <= I < N")
     return index, count
+

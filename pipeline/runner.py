@@ -32,8 +32,8 @@ from schemas.records import RECORD_MODELS, SCHEMA_VERSION, Reject
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-RECORD_FILES = ("article", "takeaways", "faq", "framework")
 REJECTS_FILE = "rejects"
+RECORD_FILES = tuple(name for name in RECORD_MODELS if name != "reject")  # one file per record type
 SUMMARY_FILE = "summary.json"
 BATCH_SIZE = 16
 BATCHES_IN_FLIGHT_PER_WORKER = 4
@@ -52,7 +52,6 @@ class PageResult:
 
 @dataclass(slots=True)
 class ParseStats:
-    pages_seen: int = 0
     pages_parsed: int = 0
     records: Counter[str] = field(default_factory=Counter)
     rejects: Counter[str] = field(default_factory=Counter)
@@ -60,6 +59,10 @@ class ParseStats:
     @property
     def pages_rejected(self) -> int:
         return sum(self.rejects.values())
+
+    @property
+    def pages_seen(self) -> int:
+        return self.pages_parsed + self.pages_rejected
 
 
 @dataclass(slots=True)
@@ -219,7 +222,6 @@ def run_parse(paths: list[Path], options: ParseOptions) -> dict[str, object]:
         for name in (*RECORD_FILES, REJECTS_FILE):
             writers.open(name)
         for result in _results(files, options, workers):
-            stats.pages_seen += 1
             if result.reject_reason:
                 stats.rejects[result.reject_reason] += 1
             else:
@@ -240,7 +242,7 @@ def run_parse(paths: list[Path], options: ParseOptions) -> dict[str, object]:
             "pages_seen": stats.pages_seen,
             "pages_parsed": stats.pages_parsed,
             "pages_rejected": stats.pages_rejected,
-            "records": {name: stats.records.get(name, 0) for name in RECORD_MODELS if name != "reject"},
+            "records": {name: stats.records.get(name, 0) for name in RECORD_FILES},
             "rejects": dict(sorted(stats.rejects.items())),
             "files": [writers.file_name(name) for name in (*RECORD_FILES, REJECTS_FILE)],
             "timings": {

@@ -28,7 +28,6 @@ class JsonlWriters:
         self.staging.mkdir()
         self._raw: dict[str, IO[bytes]] = {}
         self._files: dict[str, IO[bytes]] = {}
-        self.counts: dict[str, int] = {}
 
     def file_name(self, name: str) -> str:
         return f"{name}.jsonl.gz" if self.compress else f"{name}.jsonl"
@@ -40,12 +39,10 @@ class JsonlWriters:
             raw = self._raw[name] = path.open("wb")
             # mtime=0 and no file name in the header: identical input gives identical bytes.
             self._files[name] = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if self.compress else raw
-            self.counts[name] = 0
 
     def write(self, name: str, line: bytes) -> None:
         self.open(name)
         self._files[name].write(line + b"\n")  # one call: the copy of a line costs less than a second write
-        self.counts[name] += 1
 
     def write_file(self, file_name: str, data: bytes) -> None:
         """A whole extra file (the summary) published with the rest."""

@@ -23,7 +23,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from httpx_aiohttp import AiohttpTransport
 
-from pipeline.store.warc import Exchange
+from pipeline.store.warc import Exchange, header
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -68,11 +68,7 @@ class Response:
         return self.exchange.status
 
     def header(self, name: str) -> str | None:
-        name = name.lower()
-        for key, value in self.exchange.response_headers:
-            if key.lower() == name:
-                return value
-        return None
+        return header(self.exchange.response_headers, name.lower())
 
 
 def is_public(address: str) -> bool:

@@ -33,6 +33,7 @@ from pipeline.store.warc import (
     WarcWriter,
     Written,
     cut_torn_tail,
+    header,
 )
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,6 @@ class CrawlSettings:
     max_pages: int | None = None
     max_redirects: int = 10
     strip_tracking: bool = False
-    obey_robots: bool = True
     scope: Scope | None = None
     """Links are followed only when a scope is given."""
     warc_max_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -179,7 +179,7 @@ class Crawler:
                     continue
                 body = b""
                 if not record.revisit:
-                    encoding = _header(record.exchange.response_headers, "content-encoding") or ""
+                    encoding = header(record.exchange.response_headers, "content-encoding") or ""
                     try:
                         body = decode(record.exchange.payload, encoding, 1 << 62)
                     except FetchError:
@@ -280,8 +280,6 @@ class Crawler:
         host = self._hosts.get(name)
         if host is None:
             host = self._hosts[name] = _Host(HostSlots(self.settings.per_host, self.settings.delay))
-            if not self.settings.obey_robots:
-                host.robots = Robots(None, allow_all=True)
         host.idle_until = 0.0
         self._active[name] = host
 
@@ -350,7 +348,7 @@ class Crawler:
         headers = exchange.response_headers
         url = job.url
         if status == 429 or status >= 500:
-            pause = retry_after(_header(headers, "retry-after"))
+            pause = retry_after(header(headers, "retry-after"))
             if host is not None and pause is not None:
                 host.slots.pause(pause)
             self._store(job, exchange, written, None, None, None)
@@ -370,7 +368,7 @@ class Crawler:
                 self._store(job, exchange, written, None, content_hash, find_canonical(body, url))
                 result = Result(
                     DONE, 200, "changed" if job.content_hash else "new", None, time.time(),
-                    _header(headers, "etag"), _header(headers, "last-modified"), content_hash, exchange.warc_date,
+                    header(headers, "etag"), header(headers, "last-modified"), content_hash, exchange.warc_date,
                 )
             self._finish(job, result)
             if self.settings.scope is not None:
@@ -379,7 +377,7 @@ class Crawler:
         self._store(job, exchange, written, None, job.content_hash if status == 304 else None, None)
         if status == 304:
             self._finish(job, _unchanged(job, headers, 304, time.time()))
-        elif 300 <= status < 400 and (location := _header(headers, "location")):
+        elif 300 <= status < 400 and (location := header(headers, "location")):
             self._redirect(job, status, location)
         elif status in (404, 410):
             self._finish(job, Result(DONE, status, "gone"))
@@ -415,16 +413,15 @@ class Crawler:
     # ---------------------------------------------------------------- bookkeeping
 
     def _store(self, job: Job, exchange: Exchange, written: Written | None, revisit: Revisit | None,
-               content_hash: str | None, canonical: str | None) -> Written:
+               content_hash: str | None, canonical: str | None) -> None:
         if written is None:
             written = self._writer.write(exchange, revisit)
         headers = exchange.response_headers
         self._pending_rows.append(IndexRow(
             job.url, written.warc_file, written.offset, written.length, "revisit" if revisit else "response",
-            exchange.status, exchange.warc_date, _header(headers, "etag"), _header(headers, "last-modified"),
+            exchange.status, exchange.warc_date, header(headers, "etag"), header(headers, "last-modified"),
             content_hash, canonical,
         ))
-        return written
 
     def _finish(self, job: Job, result: Result) -> None:
         self.stats.fetched += 1
@@ -465,16 +462,9 @@ class Crawler:
 
 def _unchanged(job: Job, headers: list[tuple[str, str]] | None, status: int | None, fetched_at: float) -> Result:
     """Same content as last time: keep its hash and record; take fresh validators when the server sent some."""
-    etag = (_header(headers, "etag") if headers else None) or job.etag
-    last_modified = (_header(headers, "last-modified") if headers else None) or job.last_modified
+    etag = (header(headers, "etag") if headers else None) or job.etag
+    last_modified = (header(headers, "last-modified") if headers else None) or job.last_modified
     return Result(DONE, status, "unchanged", None, fetched_at, etag, last_modified, job.content_hash, job.warc_date)
-
-
-def _header(headers: list[tuple[str, str]], name: str) -> str | None:
-    for key, value in headers:
-        if key.lower() == name:
-            return value
-    return None
 
 
 def _sooner(current: float | None, candidate: float) -> float:

@@ -114,8 +114,8 @@ class Result:
 
 
 class Frontier:
-    """Queue operations on the shared connection. Writes are collected and applied by ``write``, inside the
-    caller's transaction, so a page's outcome, its index row and the links found on it commit together."""
+    """Queue operations on the shared connection. Its writes run inside the caller's transaction, so a page's
+    outcome, its index row and the links found on it commit together."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
+
+from pipeline.shards import shard_owns
 
 TRACKING_PARAMS = (
     "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "utm_name",
@@ -53,10 +54,7 @@ def host_of(url: str) -> str:
 def in_shard(url: str, shard: tuple[int, int] | None) -> bool:
     """Whether a URL belongs to shard ``i`` of ``n``: by a stable hash of its origin, so a host is never split
     between two crawlers (and politeness holds across machines)."""
-    if shard is None:
-        return True
-    index, count = shard
-    return zlib.crc32(host_of(url).encode()) % count == index
+    return shard_owns(shard, host_of(url))
 
 
 def resolve(base: str, href: str) -> str:

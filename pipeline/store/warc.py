@@ -103,6 +103,14 @@ class Exchange:
     """ISO 8601 UTC fetch time; the WARC-Date of both records."""
 
 
+def header(headers: list[tuple[str, str]], name: str) -> str | None:
+    """The first value of an HTTP header, by its lower-case name (header names are case-insensitive)."""
+    for key, value in headers:
+        if key.lower() == name:
+            return value
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Revisit:
     """Marks a response whose content did not change: stored as a WARC revisit record, headers only."""
@@ -127,9 +135,9 @@ class WarcWriter:
     system's hands and survive a killed process; the index may then safely point at them.
     """
 
-    def __init__(self, raw_dir: Path, prefix: str = "crawl", max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
+    def __init__(self, raw_dir: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
         self._dir = raw_dir
-        self._prefix = f"{prefix}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{os.getpid()}"
+        self._prefix = f"crawl-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{os.getpid()}"
         self._max_file_bytes = max_file_bytes
         self._serial = 0
         self._file: io.FileIO | None = None
@@ -140,8 +148,7 @@ class WarcWriter:
 
     def write(self, exchange: Exchange, revisit: Revisit | None = None) -> Written:
         request = self._record_bytes(self._request_record(exchange), COMPRESS_LEVEL)
-        encoded = any(k.lower() == "content-encoding" and v.strip().lower() not in ("", "identity")
-                      for k, v in exchange.response_headers)
+        encoded = (header(exchange.response_headers, "content-encoding") or "").strip().lower() not in ("", "identity")
         response = self._record_bytes(self._response_record(exchange, revisit), 0 if encoded else COMPRESS_LEVEL)
         if self._file is None or self._offset >= self._max_file_bytes:
             self._rotate()
