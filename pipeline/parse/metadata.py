@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.parse.dates import iso_date
 from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 
@@ -37,7 +38,6 @@ class Metadata:
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·•»:]|::)\s+")
 # An <h1> of fewer words is more likely the site's logo or a section name than a headline.
 _MIN_HEADLINE_WORDS = 4
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 # The elements most fields come from, found in one walk of the tree. <meta> anywhere: an element the head may
@@ -58,14 +58,16 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
     meta.title = _title(tree, sources["h1"], metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
     meta.author = _author(tree, metas, article)
+    # Any other node that carries a date (a ClaimReview, a Recipe) speaks for the page when those do not.
+    dated = next((node for node in jsonld if "datePublished" in node), {})
     meta.published_at = _date(
-        article.get("datePublished") or webpage.get("datePublished"),
+        article.get("datePublished"), webpage.get("datePublished"), dated.get("datePublished"),
         metas.get("article:published_time"), metas.get("datepublished"), metas.get("date"),
         metas.get("publish-date"), metas.get("dc.date.issued"), metas.get("parsely-pub-date"),
         metas.get("sailthru.date"),
-    ) or _date(_first_time(tree))
+    ) or _first_time(tree)
     meta.modified_at = _date(
-        article.get("dateModified") or webpage.get("dateModified"),
+        article.get("dateModified"), webpage.get("dateModified"), dated.get("dateModified"),
         metas.get("article:modified_time"), metas.get("og:updated_time"), metas.get("datemodified"),
     )
     meta.description = _first_text(metas.get("description"), metas.get("og:description"),
@@ -206,30 +208,34 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
     return None
 
 
-# Publication <time> elements, most explicit first; any other <time datetime> comes after them.
+# Publication <time> elements, most explicit first; any other <time> comes after them.
 _PUBLISHED_TIMES = ("[pubdate]", "[class~=published]", "[class~=entry-date]", '[itemprop="datePublished"]')
 
 
 def _first_time(tree: LexborHTMLParser) -> str | None:
-    """The page's publication time from its <time> elements, when nothing declares it: one query, then
-    the most explicit of the matches."""
+    """The page's publication date from its <time> elements, when nothing declares it: one query, the most
+    explicit matches first, and the first that names a day wins ("3 hours ago" does not)."""
     if tree.body is None:
         return None
-    times = tree.body.css('time[datetime], [itemprop="datePublished"][content]')
-    for marker in _PUBLISHED_TIMES:
-        for node in times:
-            if node.css_matches(marker):
-                return node.attributes.get("datetime") or node.attributes.get("content")
-    return times[0].attributes.get("datetime") if times else None
+    times = tree.body.css('time, [itemprop="datePublished"]')
+    explicit = [node for marker in _PUBLISHED_TIMES for node in times if node.css_matches(marker)]
+    for node in (*explicit, *times):
+        attrs = node.attributes
+        if date := iso_date(attrs.get("datetime") or attrs.get("content") or node.text()):
+            return date
+    return None
 
 
 def _date(*values: Any) -> str | None:
-    """The first value that is an ISO 8601 date or date-time (as declared; pages' time zones are kept)."""
-    for value in values:
-        text = text_value(value) if not isinstance(value, str) else value
-        if text and _ISO_DATE.match(text := text.strip()):
-            return text.replace(" ", "T", 1) if len(text) > 10 else text
-    return None
+    """The first value that names a certain day, as ISO 8601 (pages' time zones are kept). When it gives the
+    day only, a later value that gives the same day with its time is taken instead."""
+    dates = [date for value in values if (date := iso_date(text_value(value) if not isinstance(value, str) else value))]
+    if not dates:
+        return None
+    first = dates[0]
+    if len(first) > 10:
+        return first
+    return next((date for date in dates[1:] if len(date) > 10 and date.startswith(first)), first)
 
 
 def _canonical(tree: LexborHTMLParser, metas: _Metas, url: str | None) -> str | None:

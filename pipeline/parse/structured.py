@@ -7,6 +7,7 @@ come out here as one flat list of dict nodes. Broken JSON is skipped: it is comm
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,12 +30,24 @@ def jsonld_nodes(tree: LexborHTMLParser) -> list[dict[str, Any]]:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            try:  # Pages often end a JSON-LD block with a stray comma or wrap it in HTML comments.
-                data = orjson.loads(raw.strip("<!->/ \n\t;").rstrip(","))
+            try:
+                data = orjson.loads(_repaired(raw))
             except orjson.JSONDecodeError:
                 continue
         nodes.extend(_flatten(data))
     return nodes
+
+
+# A comma before a closing bracket, and raw line breaks and tabs (which JSON forbids inside strings).
+_TRAILING_COMMA = re.compile(r",\s*(?=[}\]])")
+_RAW_CONTROLS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def _repaired(raw: str) -> str:
+    """The JSON-LD of hand-made templates, with the slips browsers forgive and JSON does not: a block wrapped
+    in HTML comments or ending with ';' or ',', trailing commas, line breaks inside strings."""
+    text = raw.strip("<!->/ \n\t;").rstrip(",")
+    return _TRAILING_COMMA.sub("", text.translate(_RAW_CONTROLS))
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:

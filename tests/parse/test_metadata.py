@@ -52,3 +52,32 @@ def test_a_malformed_canonical_url_is_ignored_not_fatal():
     article = parse(page("<link rel='canonical' href='https://[broken/page'>"), url="https://[also-broken/")
     assert article.canonical_url is None
     assert article.id
+
+
+def test_json_ld_with_trailing_commas_and_raw_line_breaks_is_still_read():
+    script = ('<script type="application/ld+json">{"@type": "NewsArticle",\n "headline": "Plague\n cases",\n'
+              ' "datePublished": "2019-11-18T16:06:51-05:00",\n "author": {"@type": "Person", "name": "B. Katz",},\n}'
+              "</script>")
+    article = parse(page(script))
+    assert article.published_at == "2019-11-18T16:06:51-05:00"
+    assert article.author == "B. Katz"
+
+
+def test_a_date_declared_by_another_json_ld_type_speaks_for_the_page():
+    data = [{"@type": "WebSite", "name": "Fact Desk"},
+            {"@type": "ClaimReview", "datePublished": "19 Nov 2019 07:09 GMT"}]
+    article = parse(page(f"<script type='application/ld+json'>{json.dumps(data)}</script>"))
+    assert article.published_at == "2019-11-19T07:09:00+00:00"
+
+
+def test_a_day_without_its_time_takes_the_time_another_source_declares_for_it():
+    data = {"@type": "Article", "datePublished": "November 19, 2019"}
+    article = parse(page(f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+                         "<meta property='article:published_time' content='2019-11-19T11:21:08+00:00'>"))
+    assert article.published_at == "2019-11-19T11:21:08+00:00"
+
+
+def test_the_publication_time_element_is_read_from_its_text_when_it_has_no_datetime():
+    article = parse(page("", "<p>by Ana <time class='updated'>2 hours ago</time>"
+                             "<time class='published'>Posted on March 3, 2024</time></p>"))
+    assert article.published_at == "2024-03-03"
