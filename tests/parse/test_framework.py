@@ -69,3 +69,33 @@ def test_how_to_json_ld_steps_carrying_html_come_out_as_text():
     parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
     assert steps(parsed) == [("Pick a time", "Early afternoon & quiet."),
                              ("Keep it short", "Under 30 minutes.\n\nSet an alarm.")]
+
+
+def test_paragraphs_opening_with_a_bold_title_are_steps_under_a_framework_heading():
+    parsed = parse_fragment("""<h2>A Simple Framework for Choosing a Supplement</h2><p>Work through these in order.</p>
+        <p><strong>Consult a Provider:</strong> Discuss benefits and risks first.</p>
+        <p><strong>Pick a Form</strong> &ndash; Glycinate is gentle on the stomach.</p>
+        <p><b>Track Symptoms:</b> Keep notes for four weeks.</p>
+        <p>Most people notice changes within a month.</p>""")
+    assert steps(parsed) == [("Consult a Provider", "Discuss benefits and risks first."),
+                             ("Pick a Form", "Glycinate is gentle on the stomach."),
+                             ("Track Symptoms", "Keep notes for four weeks.")]
+    assert "Work through these in order." in parsed.article.body
+    assert "Most people notice changes within a month." in parsed.article.body
+    assert "Keep notes" not in parsed.article.body
+
+
+def test_bold_only_paragraphs_title_the_steps_under_a_steps_heading():
+    parsed = parse_fragment("""<h2>Steps to a Calmer Evening</h2>
+        <p><strong>Step 1: Switch Off Screens</strong></p><p>Blue light delays sleep.</p>
+        <p><strong>Step 2: Take a Warm Shower</strong></p><p>It cools the body afterwards.</p><p>Keep it short.</p>""")
+    assert steps(parsed) == [("Switch Off Screens", "Blue light delays sleep."),
+                             ("Take a Warm Shower", "It cools the body afterwards.\n\nKeep it short.")]
+
+
+def test_bold_words_that_start_a_sentence_are_not_step_titles():
+    parsed = parse_fragment("""<h2>How to Choose a Magnesium Supplement</h2>
+        <p><strong>Magnesium glycinate</strong> is gentle on the stomach and well absorbed.</p>
+        <p><strong>Magnesium citrate</strong> works faster but may loosen stools.</p>""")
+    assert parsed.framework is None
+    assert "Magnesium citrate works faster" in parsed.article.body

@@ -56,6 +56,8 @@ _STEP_NAMES = "[class*=step-name], [class*=step-title]"
 _STEP_TEXTS = "[class*=step-text], [class*=step-content], [class*=step-description]"
 _STEP_PART = re.compile(r"step-(?:name|title|text|content|description)")
 _MIN_STEPS = 2
+_MAX_TITLE_CHARS = 120
+_NOT_A_TITLE_END = ("?", "!", "»", "…", "›")
 
 
 def find_framework(
@@ -109,10 +111,11 @@ def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | No
         if len(steps) >= _MIN_STEPS and ordered:
             consumed.add(heading.node, *nodes[: index + 1])
             return FrameworkSection(heading.text, steps)
-    steps, step_nodes = _steps_from_subheadings(heading, nodes)
-    if len(steps) >= _MIN_STEPS:
-        consumed.add(heading.node, *step_nodes)
-        return FrameworkSection(heading.text, steps)
+    for finder in (_steps_from_subheadings, _steps_from_lead_paragraphs):
+        steps, step_nodes = finder(heading, nodes)
+        if len(steps) >= _MIN_STEPS:
+            consumed.add(heading.node, *step_nodes)
+            return FrameworkSection(heading.text, steps)
     return None
 
 
@@ -149,9 +152,9 @@ def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[
 
     for node in nodes:
         inner = as_heading(node)
-        if inner is not None and heading_level(inner) > heading.level:
+        if (inner is not None and heading_level(inner) > heading.level) or _is_bold_only(node):
             close()
-            title, texts = _clean_title(inline_text(inner)), []
+            title, texts = _clean_title(inline_text(inner or node)), []
         elif title is not None:
             if text := block_text(node):
                 texts.append(text)
@@ -160,6 +163,43 @@ def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[
         taken.append(node)
     close()
     return steps, taken
+
+
+def _steps_from_lead_paragraphs(heading: Heading, nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
+    """Steps written as paragraphs that open with a bold title ("<p><b>Consult a Provider:</b> Before ...</p>");
+    an introduction may come first, and the run ends at the first paragraph that is not a step."""
+    steps: list[Step] = []
+    taken: list[LexborNode] = []
+    for node in nodes:
+        step = _split_item(node) if node.tag == "p" and _opens_with_bold_title(node) else None
+        if step is not None and step.title and step.text:
+            steps.append(step)
+            taken.append(node)
+        elif steps:
+            break
+    return steps, taken
+
+
+def _opens_with_bold_title(paragraph: LexborNode) -> bool:
+    """Bold words set off from the sentence after them ("<b>Rest:</b> Sleep ...", "<b>Rest</b> - Sleep"); bold
+    words that start the sentence ("<b>Glycinate</b> is gentle ...") are emphasis, not a title."""
+    lead = paragraph.css_first("strong, b")
+    if lead is None:
+        return False
+    lead_text, text = inline_text(lead), inline_text(paragraph)
+    if not lead_text or not text.startswith(lead_text):
+        return False
+    return lead_text.endswith((":", ".")) or text[len(lead_text):].lstrip().startswith((":", "–", "—", "-"))
+
+
+def _is_bold_only(node: LexborNode) -> bool:
+    """A paragraph that is all bold and short: an editor's sub-heading (a bold question or call to action,
+    "Need help? Try our tool »", is not one)."""
+    if node.tag != "p" or (lead := node.css_first("strong, b")) is None:
+        return False
+    text = inline_text(node)
+    return (0 < len(text) <= _MAX_TITLE_CHARS and not text.endswith(_NOT_A_TITLE_END)
+            and inline_text(lead) == text)
 
 
 def _split_item(li: LexborNode) -> Step:
