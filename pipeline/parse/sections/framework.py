@@ -4,8 +4,10 @@ Strategies, in order; the first that finds steps wins:
 1. HowTo blocks of SEO plugins (Yoast ``schema-how-to``, Rank Math ``rank-math-howto``): step name + step text;
 2. a heading named like a procedure ("Decision Framework for ...", "Step-by-step", "Pasos a seguir") followed by
    a list, each item "Title: text" or "<strong>Title</strong> text";
-3. the same heading followed by one sub-heading per step, each with its paragraphs;
-4. schema.org HowTo JSON-LD, when the DOM shows none of the above.
+3. the same heading followed by one sub-heading (or bold-only paragraph) per step, each with its paragraphs, or
+   by paragraphs that each open with a bold title ("<b>Consult a Provider:</b> Before ...");
+4. a numbered list whose every item opens with a bold title, whatever its heading;
+5. schema.org HowTo JSON-LD, when the DOM shows none of the above.
 """
 
 from __future__ import annotations
