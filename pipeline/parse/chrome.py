@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, sum_up
+from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.text import clean_inline
@@ -95,9 +95,9 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     remove_loose(loose)
     names = PageNames.of(body)
     if strict_names := STRICT_NAMES.selector(names):
-        remove_strict(body.css(strict_names))
+        remove_strict(select(body, strict_names))
     if loose_names := LOOSE_NAMES.selector(names):
-        remove_loose(body.css(loose_names))
+        remove_loose(select(body, loose_names))
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
@@ -106,7 +106,7 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 def _by_tag_or_role(body: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
     """Strict and loose chrome by tag, ARIA role and breadcrumb microdata, in document order."""
     strict, loose = [], []
-    for node in body.css(_TAG_OR_ROLE):
+    for node in select(body, _TAG_OR_ROLE):
         tag, attributes = node.tag, node.attrs
         role = attributes.get("role")
         if tag == "nav" or role in STRICT_ROLES or "BreadcrumbList" in (attributes.get("itemtype") or ""):
@@ -133,8 +133,8 @@ _MAX_CHROME_HEADING_CHARS = 300
 def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
     """'Related Articles', 'Leave a Reply', 'Share this' ...: the heading, and what it introduces."""
     # Real headings, title-like elements, and the bold line that opens a box in hand-written markup.
-    for heading in body.css("h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
-                            "div > strong:first-child, td > b:first-child, td > strong:first-child"):
+    for heading in select(body, "h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
+                              "div > strong:first-child, td > b:first-child, td > strong:first-child"):
         # Cheapest test first: a chrome heading is a short label; most candidates are titled wrappers or prose.
         text = heading.text()
         if len(text) > _MAX_CHROME_HEADING_CHARS or not is_chrome_heading(clean_inline(text)):
@@ -206,7 +206,7 @@ _MAX_LINK_DENSITY = 0.5
 def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> None:
     """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body)."""
     article = prose.chars.get(container.mem_id, 0) or 1
-    for node in container.css(INNER.selector(names)):
+    for node in select(container, INNER.selector(names)):
         if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
             node.remove()
     links = _link_chars(container)

@@ -92,6 +92,12 @@ def sum_up(values: Iterable[tuple[LexborNode, int]], last: int | None = None) ->
     return sums
 
 
+def select(root: LexborNode, selector: str) -> list[LexborNode]:
+    """Matches of a selector list, each element once: Lexbor returns an element once per selector it matches."""
+    seen: set[int] = set()
+    return [node for node in root.css(selector) if node.mem_id not in seen and not seen.add(node.mem_id)]
+
+
 def children(node: LexborNode) -> Iterator[LexborNode]:
     """Element children, in order."""
     for child in node.iter(include_text=False):

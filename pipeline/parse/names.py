@@ -4,7 +4,7 @@ A hundred ``[class*=...]`` selectors make Lexbor walk the tree a hundred times, 
 per element is no faster in Python. A page uses few of the words, though: the class and id values of the page
 are collected once, the parts of every vocabulary are found in them in one Aho-Corasick pass, and only the words
 present become selectors. ``*_parts`` match anywhere in the attribute (``[class*=x]``), ``*_words`` a whole
-token (``[class~=x]``).
+token (``[class~=x]``). Words are written with '-' and also match when joined with '_' or '__'.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Vocabulary:
     tags: str = ""
 
     def __post_init__(self) -> None:
+        for name in ("class_parts", "class_words", "id_parts", "id_words"):
+            object.__setattr__(self, name, _spellings(getattr(self, name)))
         _CLASS_PARTS.add(self.class_parts)
         _ID_PARTS.add(self.id_parts)
 
@@ -40,6 +42,18 @@ class Vocabulary:
             *(f'[id*="{w}"]' for w in self.id_parts if w in names.id_parts),
             *(f'[id~="{w}"]' for w in self.id_words if w in names.id_tokens),
         ])
+
+
+def _spellings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word as written with '-', and as themes also join the same words: '_' (Divi's ``et_pb_toggle_title``)
+    and BEM's '__' (``gb-accordion__toggle``). Vocabularies are written with '-' only."""
+    spelled: dict[str, None] = {}
+    for word in words:
+        spelled[word] = None
+        if "-" in word:
+            spelled[word.replace("-", "_")] = None
+            spelled[word.replace("-", "__")] = None
+    return tuple(spelled)
 
 
 class _PartSearch:

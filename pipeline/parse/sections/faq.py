@@ -16,7 +16,15 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import SKIPPED, block_text, fragment_text, heading_level, inline_text, next_element
+from pipeline.parse.dom import (
+    SKIPPED,
+    block_text,
+    fragment_text,
+    heading_level,
+    inline_text,
+    next_element,
+    select,
+)
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import Consumed, Heading, as_heading, following
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
@@ -38,7 +46,7 @@ _QUESTIONS = Vocabulary(
     class_parts=(
         "question", "faq-q", "faq-title", "faq-header", "accordion-title", "accordion-header", "accordion-head",
         "accordion-button", "accordion-trigger", "toggle-title", "toggle-header", "toggle-head", "tab-title",
-        "collapse-title", "collapsible-header", "panel-title", "panel-heading",
+        "collapse-title", "collapsible-header", "panel-title", "panel-heading", "accordion-toggle", "spoiler-title",
     ),
 )
 # Class words that mark a widget as an FAQ even when its questions do not end with a question mark.
@@ -56,7 +64,7 @@ def find_faq(
     faq_heading = next((h for h in page_headings if is_faq_heading(h.text)), None)
     # Microdata questions, when there are any, are the FAQ; else the toggles.
     questions, toggles = [], []
-    for node in container.css(_QUESTIONS.selector(names)):
+    for node in select(container, _QUESTIONS.selector(names)):
         (questions if "Question" in (node.attrs.get("itemtype") or "") else toggles).append(node)
     for pairs in (_from_microdata(questions, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
         if pairs:
@@ -95,8 +103,11 @@ def _from_toggles(
     for candidate in candidates:  # cheapest tests first
         if candidate.mem_id in used:
             continue
-        question_node, answer_node = _question_and_answer(candidate, container, panels)
-        if answer_node is None or answer_node.mem_id in used or answer_node.mem_id in candidate_ids:
+        question_node, answer_node, controlled = _question_and_answer(candidate, container, panels)
+        # An answer that looks like a question is the next question, unless the question named it as its panel.
+        if answer_node is None or answer_node.mem_id in used:
+            continue
+        if not controlled and answer_node.mem_id in candidate_ids:
             continue
         question = strip_toggle_glyphs(inline_text(question_node))
         if not question or len(question) > 300:
@@ -104,8 +115,9 @@ def _from_toggles(
         if not (question.endswith(_QUESTION_END) or _marked_faq(question_node)
                 or candidate.mem_id in faq_region or _inside(candidate, faq_region)):
             continue
-        # Inside an answer already taken, or holding paragraphs and lists itself: a panel, not a question.
-        if _inside(candidate, used) or candidate.css_first("p, ul, ol, table"):
+        # Inside an answer already taken, or holding paragraphs and lists itself: a panel, not a question (unless
+        # it names its panel, as a question does: some builders set the question in a <p>).
+        if _inside(candidate, used) or (not controlled and candidate.css_first("p, ul, ol, table")):
             continue
         answer = _answer_text(answer_node)
         if not answer:
@@ -127,23 +139,32 @@ def _controlled_panels(container: LexborNode, candidates: list[LexborNode]) -> d
 
 def _question_and_answer(
     candidate: LexborNode, container: LexborNode, panels: dict[str, LexborNode]
-) -> tuple[LexborNode, LexborNode | None]:
-    """Climb from a matched question element to the one whose next sibling is the answer panel."""
+) -> tuple[LexborNode, LexborNode | None, bool]:
+    """The question element and its answer panel: the panel it names in ``aria-controls``, else the next sibling
+    with text of the candidate or of one of its wrappers (icons between the two are skipped). The flag tells
+    whether the question named its panel."""
     if candidate.tag == "summary":
         details = candidate.parent
-        return candidate, details if details is not None and details.tag == "details" else None
+        return candidate, details if details is not None and details.tag == "details" else None, False
     if (target := candidate.attributes.get("aria-controls")) and (panel := panels.get(target)) is not None:
-        return candidate, panel
+        return candidate, panel, True
     node = candidate
     for _ in range(3):
-        sibling = next_element(node)
+        sibling = _next_with_text(node)
         if sibling is not None:
-            return node, sibling
+            return node, sibling, False
         parent = node.parent
         if parent is None or parent.mem_id == container.mem_id:
             break
         node = parent
-    return candidate, None
+    return candidate, None, False
+
+
+def _next_with_text(node: LexborNode) -> LexborNode | None:
+    sibling = next_element(node)
+    while sibling is not None and not sibling.text().strip():
+        sibling = next_element(sibling)
+    return sibling
 
 
 def _answer_text(node: LexborNode) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import block_text, fragment_text, heading_level, inline_text
+from pipeline.parse.dom import block_text, fragment_text, heading_level, inline_text, select
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
@@ -80,9 +80,9 @@ def find_framework(
 
 
 def _from_howto_block(container: LexborNode, selector: str, consumed: Consumed) -> FrameworkSection | None:
-    for block in container.css(selector):
+    for block in select(container, selector):
         steps = []
-        for node in block.css(_HOWTO_STEPS):
+        for node in select(block, _HOWTO_STEPS):
             if _STEP_PART.search(node.attributes.get("class") or "") or len(node.css(_STEP_NAMES)) > 1:
                 continue  # a step's name or text element, or the list of all steps: not one step
             name, text = node.css_first(_STEP_NAMES), node.css_first(_STEP_TEXTS)
