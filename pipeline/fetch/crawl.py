@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
-from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after
+from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
 from pipeline.fetch.sources import Seed, extract_links, find_canonical
 from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
 from pipeline.store import DEFAULT_MAX_FILE_BYTES
@@ -353,7 +353,7 @@ class Crawler:
                 host.slots.pause(pause)
             self._store(job, exchange, written, None, None, None)
             if job.attempts < self.settings.retries:
-                wait = pause if pause is not None else backoff(job.attempts + 1, self.settings.retry_base)
+                wait = retry_delay(job.attempts + 1, self.settings.retry_base, pause)
                 self._retry(job, wait, f"http_{status}", status)
             else:
                 self._finish(job, Result(FAILED, status, "failed", f"http_{status}"))

@@ -8,6 +8,7 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -94,6 +95,26 @@ def test_429_with_retry_after_is_waited_out_then_retried(tmp_path: Path, server:
 
     assert crawl.outcome(server.url_for("/p")) == "new"
     assert starts[1] - starts[0] >= 0.95
+
+
+def test_retry_after_zero_retries_robots_txt_and_pages_at_once(tmp_path: Path, server: HTTPServer) -> None:
+    def unavailable_once(then: Response) -> Callable[[Request], Response]:
+        calls: list[int] = []
+
+        def handle(request: Request) -> Response:
+            calls.append(1)
+            return Response("busy", status=503, headers={"Retry-After": "0"}) if len(calls) == 1 else then
+
+        return handle
+
+    server.expect_request("/robots.txt").respond_with_handler(unavailable_once(Response("", status=404)))
+    server.expect_request("/p").respond_with_handler(unavailable_once(Response(page("ok"), content_type="text/html")))
+
+    crawl = Crawl(tmp_path / "raw", "--urls", url_file(tmp_path, server, "/p"), "--retry-base", "5")
+
+    assert crawl.outcome(server.url_for("/p")) == "new"
+    assert requested(server, "/robots.txt") == requested(server, "/p") == 2
+    assert crawl.summary["elapsed_s"] < 2  # a backoff from --retry-base would take 2.5 s at least
 
 
 def test_server_errors_are_retried_until_success_and_each_response_kept(tmp_path: Path, server: HTTPServer) -> None:
