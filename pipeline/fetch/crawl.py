@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.fetch import defaults
 from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
 from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
@@ -48,15 +49,15 @@ SEED_BATCH = 2000
 class CrawlSettings:
     raw_dir: Path
     user_agent: str
-    concurrency: int = 64
-    per_host: int = 2
-    delay: float = 0.25
+    concurrency: int = defaults.CONCURRENCY
+    per_host: int = defaults.PER_HOST
+    delay: float = defaults.DELAY
     """Seconds between request starts to one host (a longer robots.txt Crawl-delay wins)."""
-    retries: int = 3
-    retry_base: float = 1.0
+    retries: int = defaults.RETRIES
+    retry_base: float = defaults.RETRY_BASE
     """First backoff in seconds; doubled per attempt, with jitter."""
     max_pages: int | None = None
-    max_redirects: int = 10
+    max_redirects: int = defaults.MAX_REDIRECTS
     strip_tracking: bool = False
     scope: Scope | None = None
     """Links are followed only when a scope is given."""

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
+from pipeline.fetch import defaults
 from pipeline.shards import shard_owns
 
 TRACKING_PARAMS = (
@@ -70,7 +71,7 @@ class Scope:
     deny: tuple[re.Pattern[str], ...] = ()
     hosts: frozenset[str] = field(default_factory=frozenset)
     """Allowed origins (``scheme://host[:port]``); empty means any."""
-    max_depth: int = 5
+    max_depth: int = defaults.MAX_DEPTH
 
     def accepts(self, url: str, depth: int) -> bool:
         if depth > self.max_depth:
