@@ -23,7 +23,7 @@ from pipeline.fetch import defaults
 from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
 from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
-from pipeline.fetch.sources import Seed, extract_links, find_canonical
+from pipeline.fetch.sources import Seed, extract_links
 from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
 from pipeline.store import DEFAULT_MAX_FILE_BYTES
 from pipeline.store.index import Index, IndexRow
@@ -352,7 +352,7 @@ class Crawler:
             pause = retry_after(header(headers, "retry-after"))
             if host is not None and pause is not None:
                 host.slots.pause(pause)
-            self._store(job, exchange, written, None, None, None)
+            self._store(job, exchange, written, None, None)
             if job.attempts < self.settings.retries:
                 wait = retry_delay(job.attempts + 1, self.settings.retry_base, pause)
                 self._retry(job, wait, f"http_{status}", status)
@@ -363,10 +363,10 @@ class Crawler:
             content_hash = job.content_hash if was_revisit else "sha1:" + hashlib.sha1(body).hexdigest()
             if content_hash == job.content_hash and job.warc_date:
                 revisit = Revisit(url, job.warc_date)
-                self._store(job, exchange, written, revisit, content_hash, None)
+                self._store(job, exchange, written, revisit, content_hash)
                 result = _unchanged(job, headers, 200, time.time())
             else:
-                self._store(job, exchange, written, None, content_hash, find_canonical(body, url))
+                self._store(job, exchange, written, None, content_hash)
                 result = Result(
                     DONE, 200, "changed" if job.content_hash else "new", None, time.time(),
                     header(headers, "etag"), header(headers, "last-modified"), content_hash, exchange.warc_date,
@@ -375,7 +375,7 @@ class Crawler:
             if self.settings.scope is not None:
                 self._follow_links(job, body)
             return
-        self._store(job, exchange, written, None, job.content_hash if status == 304 else None, None)
+        self._store(job, exchange, written, None, job.content_hash if status == 304 else None)
         if status == 304:
             self._finish(job, _unchanged(job, headers, 304, time.time()))
         elif 300 <= status < 400 and (location := header(headers, "location")):
@@ -414,14 +414,14 @@ class Crawler:
     # ---------------------------------------------------------------- bookkeeping
 
     def _store(self, job: Job, exchange: Exchange, written: Written | None, revisit: Revisit | None,
-               content_hash: str | None, canonical: str | None) -> None:
+               content_hash: str | None) -> None:
         if written is None:
             written = self._writer.write(exchange, revisit)
         headers = exchange.response_headers
         self._pending_rows.append(IndexRow(
             job.url, written.warc_file, written.offset, written.length, "revisit" if revisit else "response",
             exchange.status, exchange.warc_date, header(headers, "etag"), header(headers, "last-modified"),
-            content_hash, canonical,
+            content_hash,
         ))
 
     def _finish(self, job: Job, result: Result) -> None:

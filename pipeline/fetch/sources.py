@@ -102,9 +102,6 @@ async def feed_seeds(client: Client, url: str) -> AsyncIterator[Seed]:
 
 
 _HREF = re.compile(rb"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
-_LINK_TAG = re.compile(rb"<link\s[^>]*>", re.IGNORECASE)
-_REL_CANONICAL = re.compile(rb"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
-_TAG_HREF = re.compile(rb"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 
 
 def extract_links(body: bytes, base: str) -> Iterator[str]:
@@ -113,18 +110,6 @@ def extract_links(body: bytes, base: str) -> Iterator[str]:
         href = _attribute(match)
         if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
             yield resolve(base, href)
-
-
-def find_canonical(body: bytes, base: str) -> str | None:
-    """The ``<link rel=canonical>`` target, looked for in the head only."""
-    head_end = body.find(b"</head>")
-    head = body[:head_end] if head_end >= 0 else body[:65536]
-    for tag in _LINK_TAG.finditer(head):
-        if _REL_CANONICAL.search(tag.group()):
-            href = _TAG_HREF.search(tag.group())
-            if href and (value := _attribute(href)):
-                return resolve(base, value)
-    return None
 
 
 def parse_lastmod(text: str | None) -> float | None:

@@ -1,4 +1,4 @@
-"""Sources: sitemaps (indexes, gzip, lastmod, robots Sitemap lines), feeds, URL lists, links, canonical."""
+"""Sources: sitemaps (indexes, gzip, lastmod, robots Sitemap lines), feeds, URL lists, links."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from pipeline.fetch.sources import (
     SourceError,
     extract_links,
     feed_seeds,
-    find_canonical,
     parse_lastmod,
     read_url_file,
     sitemap_seeds,
@@ -112,10 +111,3 @@ def test_links_are_made_absolute_and_non_page_links_skipped() -> None:
 
     assert list(extract_links(body, "https://site.test/dir/page")) == [
         "https://site.test/x", "https://site.test/dir/y?a=1&b=2", "https://site.test/dir/z"]
-
-
-def test_canonical_is_found_in_the_head_whatever_the_attribute_order() -> None:
-    body = b'<html><head><link href="/canon/" rel="canonical"></head><body><link rel=canonical href=/no></body>'
-
-    assert find_canonical(body, "https://site.test/a?x=1") == "https://site.test/canon/"
-    assert find_canonical(b"<head></head>", "https://site.test/") is None
