@@ -24,7 +24,8 @@ from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
 from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
 from pipeline.fetch.sources import Seed, extract_links
-from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
+from pipeline.fetch.urls import Scope, host_of, normalize, resolve
+from pipeline.shards import shard_owns
 from pipeline.store import DEFAULT_MAX_FILE_BYTES
 from pipeline.store.index import Index, IndexRow
 from pipeline.store.warc import (
@@ -63,7 +64,8 @@ class CrawlSettings:
     """Links are followed only when a scope is given."""
     warc_max_bytes: int = DEFAULT_MAX_FILE_BYTES
     shard: tuple[int, int] | None = None
-    """(i, n): crawl only the origins of shard i of n; seeds and links of other shards are left out."""
+    """(i, n): crawl only the origins of shard i of n; seeds and links of other shards are left out. Keyed by
+    origin, so a host is never split between machines and its politeness holds across them."""
 
 
 @dataclass(slots=True)
@@ -158,9 +160,10 @@ class Crawler:
             if url is None:
                 log.warning("skipping unsupported URL %r", seed.url)
                 continue
-            if not in_shard(url, self.settings.shard):
+            host = host_of(url)
+            if not shard_owns(self.settings.shard, host):
                 continue
-            batch.append(NewUrl(url, lastmod=seed.lastmod))
+            batch.append(NewUrl(url, host, lastmod=seed.lastmod))
             if len(batch) >= SEED_BATCH:
                 flush()
         if batch:
@@ -396,7 +399,7 @@ class Crawler:
             self._finish(job, Result(FAILED, status, "failed", "redirect_loop"))
         else:
             self._finish(job, Result(DONE, status, "redirect"))
-            self._pending_adds.append(NewUrl(target, job.depth, None, chain_root, job.hops + 1))
+            self._pending_adds.append(NewUrl(target, host_of(target), job.depth, None, chain_root, job.hops + 1))
 
     def _follow_links(self, job: Job, body: bytes) -> None:
         scope, shard = self.settings.scope, self.settings.shard
@@ -407,9 +410,12 @@ class Crawler:
         seen: set[str] = set()
         for href in extract_links(body, job.url):
             url = normalize(href, strip_tracking=self.settings.strip_tracking)
-            if url is not None and url not in seen and scope.accepts(url, depth) and in_shard(url, shard):
+            if url is None or url in seen:
+                continue
+            host = host_of(url)
+            if scope.accepts(url, host, depth) and shard_owns(shard, host):
                 seen.add(url)
-                self._pending_adds.append(NewUrl(url, depth))
+                self._pending_adds.append(NewUrl(url, host, depth))
 
     # ---------------------------------------------------------------- bookkeeping
 
@@ -456,7 +462,7 @@ class Crawler:
         self.frontier.retry(retries)  # before results: a URL's retries precede its final result
         self.frontier.finish(self._pending_results)
         self._conn.execute("COMMIT")
-        for name in {host_of(a.url) for a in adds} | {host_of(r[0]) for r in retries}:
+        for name in {a.host for a in adds} | {host_of(r[0]) for r in retries}:
             self._activate(name)
         self._pending_rows, self._pending_adds, self._pending_retries, self._pending_results = [], [], [], []
 
