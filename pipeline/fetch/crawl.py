@@ -363,13 +363,13 @@ class Crawler:
                 self._finish(job, Result(FAILED, status, "failed", f"http_{status}"))
             return
         if status == 200:
-            content_hash = job.content_hash if was_revisit else "sha1:" + hashlib.sha1(body).hexdigest()
+            content_hash, payload_sha1 = (job.content_hash, None) if was_revisit else _body_hash(body, exchange)
             if content_hash == job.content_hash and job.warc_date:
                 revisit = Revisit(url, job.warc_date)
-                self._store(job, exchange, written, revisit, content_hash)
+                self._store(job, exchange, written, revisit, content_hash, payload_sha1)
                 result = _unchanged(job, headers, 200, time.time())
             else:
-                self._store(job, exchange, written, None, content_hash)
+                self._store(job, exchange, written, None, content_hash, payload_sha1)
                 result = Result(
                     DONE, 200, "changed" if job.content_hash else "new", None, time.time(),
                     header(headers, "etag"), header(headers, "last-modified"), content_hash, exchange.warc_date,
@@ -420,9 +420,9 @@ class Crawler:
     # ---------------------------------------------------------------- bookkeeping
 
     def _store(self, job: Job, exchange: Exchange, written: Written | None, revisit: Revisit | None,
-               content_hash: str | None) -> None:
+               content_hash: str | None, payload_sha1: bytes | None = None) -> None:
         if written is None:
-            written = self._writer.write(exchange, revisit)
+            written = self._writer.write(exchange, revisit, payload_sha1)
         headers = exchange.response_headers
         self._pending_rows.append(IndexRow(
             job.url, written.warc_file, written.offset, written.length, "revisit" if revisit else "response",
@@ -472,6 +472,13 @@ def _unchanged(job: Job, headers: list[tuple[str, str]] | None, status: int | No
     etag = (header(headers, "etag") if headers else None) or job.etag
     last_modified = (header(headers, "last-modified") if headers else None) or job.last_modified
     return Result(DONE, status, "unchanged", None, fetched_at, etag, last_modified, job.content_hash, job.warc_date)
+
+
+def _body_hash(body: bytes, exchange: Exchange) -> tuple[str, bytes | None]:
+    """The content hash of a decoded body, and its SHA-1 again as the payload's when the body is the payload (not
+    content-encoded): the WARC record's payload digest then costs no second pass over the same bytes."""
+    sha1 = hashlib.sha1(body).digest()
+    return "sha1:" + sha1.hex(), sha1 if body is exchange.payload else None
 
 
 def _sooner(current: float | None, candidate: float) -> float:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 from werkzeug import Request, Response
 
 from pipeline.cli import app
@@ -225,6 +226,23 @@ def test_gzip_response_is_stored_as_received_and_read_back_decoded(tmp_path: Pat
     (stored,) = read_responses(warc)
     assert stored.body == body
     assert b"Content-Encoding: gzip" in gzip.decompress(warc.read_bytes())
+
+
+def test_stored_responses_carry_digests_that_verify(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    html(server, "/plain", page("plain"))
+    server.expect_request("/zipped").respond_with_data(gzip.compress(page("zipped").encode()), content_type="text/html",
+                                                       headers={"Content-Encoding": "gzip"})
+
+    Crawl(tmp_path / "raw", "--urls", url_file(tmp_path, server, "/plain", "/zipped"))
+
+    (warc,) = (tmp_path / "raw").glob("*.warc.gz")
+    checked: list[str] = []
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            record.raw_stream.read()  # reading a record to its end checks its digests
+            checked.append(record.rec_type)
+    assert checked.count("response") == 2
 
 
 def test_huge_streamed_body_is_cut_and_rejected(tmp_path: Path, server: HTTPServer) -> None:
