@@ -105,7 +105,7 @@ def crawl(
             typer.echo(f"error: another crawl is using {raw}", err=True)
             raise typer.Exit(EXIT_CANNOT_START) from None
         live = sys.stderr.isatty() if progress is None else progress
-        sources = job.Sources(sitemap, urls, feed, start, retries, retry_base)
+        sources = job.Sources(sitemap, urls, feed, start)
         try:
             code = job.run(settings, options, sources, live)
         except KeyboardInterrupt:

@@ -22,7 +22,7 @@ from typing import Any
 from pipeline.fetch import defaults
 from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
-from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
+from pipeline.fetch.politeness import HostSlots, Robots, RobotsCache, backoff, retry_after, retry_delay
 from pipeline.fetch.sources import Seed, extract_links
 from pipeline.fetch.urls import Scope, host_of, normalize, resolve
 from pipeline.shards import shard_owns
@@ -96,6 +96,8 @@ class Crawler:
     def __init__(self, settings: CrawlSettings, client: Client, conn: sqlite3.Connection) -> None:
         self.settings = settings
         self.stats = Stats()
+        self.robots = RobotsCache(client, settings.retries, settings.retry_base)
+        """Shared with sitemap discovery, so that no origin's robots.txt is fetched twice."""
         self._client = client
         self._conn = conn
         self.frontier = Frontier(conn)
@@ -290,7 +292,7 @@ class Crawler:
     async def _load_robots(self, name: str, host: _Host) -> None:
         host.robots_loading = True
         try:
-            robots = await fetch_robots(self._client, name, self.settings.retries, self.settings.retry_base)
+            robots = await self.robots.get(name)
         except Exception:  # a bug must not leave the host waiting for robots.txt forever
             log.exception("robots.txt of %s could not be read", name)
             robots = Robots(None, allow_all=False, error="internal_error")

@@ -82,6 +82,23 @@ async def fetch_robots(client: Client, origin: str, retries: int, retry_base: fl
         return Robots(None, allow_all=True)
 
 
+class RobotsCache:
+    """robots.txt by origin, fetched once per crawl: sitemap discovery from a robots.txt URL reads through the
+    crawler's cache, so the crawl does not fetch that file again."""
+
+    def __init__(self, client: Client, retries: int, retry_base: float) -> None:
+        self._client, self._retries, self._retry_base = client, retries, retry_base
+        self._by_origin: dict[str, Robots] = {}
+
+    async def get(self, origin: str) -> Robots:
+        """The rules of ``origin`` (``scheme://host[:port]``, as ``host_of`` spells it), fetched on first use."""
+        robots = self._by_origin.get(origin)
+        if robots is None:
+            robots = await fetch_robots(self._client, origin, self._retries, self._retry_base)
+            self._by_origin[origin] = robots
+        return robots
+
+
 @dataclass(slots=True)
 class HostSlots:
     """How many requests a host has in flight and when the next one may start."""

@@ -349,6 +349,19 @@ def test_sitemap_index_with_gzip_children_and_lastmod_skip(tmp_path: Path, serve
     assert second.summary["elapsed_s"] < 1.5  # skipped pages take no host slot and no delay
 
 
+def test_robots_txt_named_by_sitemap_is_fetched_once(tmp_path: Path, server: HTTPServer) -> None:
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    server.expect_request("/robots.txt").respond_with_data(f"Sitemap: {server.url_for('/sitemap.xml')}\n")
+    server.expect_request("/sitemap.xml").respond_with_data(
+        f"<urlset {ns}><url><loc>{server.url_for('/a')}</loc></url></urlset>", content_type="application/xml")
+    html(server, "/a", page("a"))
+
+    crawl = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/robots.txt"))
+
+    assert crawl.summary["outcomes"] == {"new": 1}
+    assert requested(server, "/robots.txt") == 1  # read for its Sitemap line, then obeyed without a refetch
+
+
 def test_links_are_followed_within_scope_and_page_budget(tmp_path: Path, server: HTTPServer) -> None:
     no_robots(server)
     links = "".join(f'<a href="/2024/{n}/">post</a>' for n in range(5))
