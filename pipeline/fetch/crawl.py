@@ -70,14 +70,18 @@ class CrawlSettings:
 
 @dataclass(slots=True)
 class Stats:
-    """Live counters of this process, for progress lines; the run's totals come from the frontier."""
+    """Live counters of this process, for progress lines and summary.json; the run's totals come from the frontier."""
 
     started: float = field(default_factory=time.monotonic)
+    """The process's one start clock: the progress rate and the summary's start and elapsed time read it."""
     fetched: int = 0
     errors: int = 0
     retries: int = 0
     bytes_received: int = 0
     recovered: int = 0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
 
 
 @dataclass(slots=True)

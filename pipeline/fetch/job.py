@@ -61,7 +61,6 @@ async def _crawl(settings: CrawlSettings, options: ClientOptions, sources: Sourc
     conn = connect(settings.raw_dir)
     crawler = Crawler(settings, client, conn)
     reporter = asyncio.create_task(report(crawler.stats, crawler.frontier.queued_count, live))
-    started = time.time()
     finished = False
     try:
         await crawler.run(sources.seeds(client, crawler.robots))
@@ -76,22 +75,22 @@ async def _crawl(settings: CrawlSettings, options: ClientOptions, sources: Sourc
         reporter.cancel()
         await asyncio.gather(reporter, return_exceptions=True)
         await client.aclose()
-        summary = _summary(crawler, started, finished)
+        summary = _summary(crawler, finished)
         (settings.raw_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
         conn.close()
         log.info("done %s", line(crawler.stats, summary["queued"]))
     return EXIT_FAILURES if summary["states"].get("failed") else EXIT_OK
 
 
-def _summary(crawler: Crawler, started: float, finished: bool) -> dict[str, object]:
+def _summary(crawler: Crawler, finished: bool) -> dict[str, object]:
     stats = crawler.stats
-    elapsed = time.time() - started
+    elapsed = stats.elapsed()
     counts = crawler.frontier.run_counts()
     return {
         "run": crawler.frontier.run,
         "resumed": crawler.frontier.resumed,
         "finished": finished,
-        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - elapsed)),
         "elapsed_s": round(elapsed, 3),
         "this_process": {
             "settled": stats.fetched, "errors": stats.errors, "retries": stats.retries,
