@@ -23,6 +23,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from httpx_aiohttp import AiohttpTransport
 
+from pipeline.fetch import defaults
 from pipeline.store.warc import Exchange, header
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -31,13 +32,13 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 @dataclass(frozen=True, slots=True)
 class ClientOptions:
     user_agent: str
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = defaults.MAX_BYTES
     """Cap on the body as received and, separately, as decoded."""
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
-    total_timeout: float = 60.0
+    connect_timeout: float = defaults.CONNECT_TIMEOUT
+    read_timeout: float = defaults.READ_TIMEOUT
+    total_timeout: float = defaults.TOTAL_TIMEOUT
     allow_private: bool = False
-    connections: int = 64
+    connections: int = defaults.CONCURRENCY
 
 
 class FetchError(Exception):

@@ -21,6 +21,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.fetch import defaults
 from pipeline.options import shard_option
 from pipeline.store import DEFAULT_MAX_FILE_BYTES
 
@@ -37,24 +38,28 @@ def crawl(
     follow: Annotated[list[str], typer.Option(help="Follow only links matching this regex. Repeatable.")] = [],  # noqa: B006
     deny: Annotated[list[str], typer.Option(help="Never follow links matching this regex. Repeatable.")] = [],  # noqa: B006
     any_host: Annotated[bool, typer.Option(help="Follow links to other hosts than the start pages'.")] = False,
-    max_depth: Annotated[int, typer.Option(help="Link hops from a start page.", min=0)] = 5,
+    max_depth: Annotated[int, typer.Option(help="Link hops from a start page.", min=0)] = defaults.MAX_DEPTH,
     max_pages: Annotated[int | None, typer.Option(help="Stop after this many URLs in this run.", min=1)] = None,
     raw: Annotated[Path, typer.Option(help="Raw store: WARC files, index.sqlite, summary.json.")] = Path("raw"),
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Requests in flight, all hosts.",
-                                             min=1)] = 64,
-    per_host: Annotated[int, typer.Option(help="Requests in flight per host.", min=1)] = 2,
+                                             min=1)] = defaults.CONCURRENCY,
+    per_host: Annotated[int, typer.Option(help="Requests in flight per host.", min=1)] = defaults.PER_HOST,
     delay: Annotated[float, typer.Option(help="Seconds between request starts per host; a longer robots.txt "
-                                              "Crawl-delay wins.", min=0)] = 0.25,
-    retries: Annotated[int, typer.Option(help="Retries of timeouts, connection errors, 429 and 5xx.", min=0)] = 3,
-    retry_base: Annotated[float, typer.Option(help="First backoff in seconds (doubles, with jitter).", min=0)] = 1.0,
+                                              "Crawl-delay wins.", min=0)] = defaults.DELAY,
+    retries: Annotated[int, typer.Option(help="Retries of timeouts, connection errors, 429 and 5xx.",
+                                         min=0)] = defaults.RETRIES,
+    retry_base: Annotated[float, typer.Option(help="First backoff in seconds (doubles, with jitter).",
+                                              min=0)] = defaults.RETRY_BASE,
     user_agent: Annotated[str, typer.Option(help="User-Agent product token.")] = USER_AGENT,
     contact: Annotated[str | None, typer.Option(help="URL or e-mail for site owners, added to the "
                                                      "User-Agent.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest body accepted, received and decoded.", min=1)] = 10 << 20,
-    connect_timeout: Annotated[float, typer.Option(min=0.001)] = 10.0,
-    read_timeout: Annotated[float, typer.Option(min=0.001)] = 30.0,
-    timeout: Annotated[float, typer.Option(help="Total seconds for one request.", min=0.001)] = 60.0,
-    max_redirects: Annotated[int, typer.Option(min=0)] = 10,
+    max_bytes: Annotated[int, typer.Option(help="Largest body accepted, received and decoded.",
+                                           min=1)] = defaults.MAX_BYTES,
+    connect_timeout: Annotated[float, typer.Option(min=0.001)] = defaults.CONNECT_TIMEOUT,
+    read_timeout: Annotated[float, typer.Option(min=0.001)] = defaults.READ_TIMEOUT,
+    timeout: Annotated[float, typer.Option(help="Total seconds for one request.",
+                                           min=0.001)] = defaults.TOTAL_TIMEOUT,
+    max_redirects: Annotated[int, typer.Option(min=0)] = defaults.MAX_REDIRECTS,
     allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback, private and link-local "
                                                                "addresses (off: refused after DNS).")] = False,
     strip_tracking: Annotated[bool, typer.Option(help="Drop utm_*, gclid, fbclid... from URLs.")] = False,
@@ -100,7 +105,7 @@ def crawl(
             typer.echo(f"error: another crawl is using {raw}", err=True)
             raise typer.Exit(EXIT_CANNOT_START) from None
         live = sys.stderr.isatty() if progress is None else progress
-        sources = job.Sources(sitemap, urls, feed, start, retries, retry_base)
+        sources = job.Sources(sitemap, urls, feed, start)
         try:
             code = job.run(settings, options, sources, live)
         except KeyboardInterrupt:

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.fetch import defaults
 from pipeline.fetch.client import RETRYABLE_ERRORS, Client, FetchError, decode
 from pipeline.fetch.frontier import DONE, FAILED, Frontier, Job, NewUrl, Result
-from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after
-from pipeline.fetch.sources import Seed, extract_links, find_canonical
-from pipeline.fetch.urls import Scope, host_of, in_shard, normalize, resolve
+from pipeline.fetch.politeness import HostSlots, Robots, RobotsCache, backoff, retry_after, retry_delay
+from pipeline.fetch.sources import Seed, extract_links
+from pipeline.fetch.urls import Scope, host_of, normalize, resolve
+from pipeline.shards import shard_owns
 from pipeline.store import DEFAULT_MAX_FILE_BYTES
 from pipeline.store.index import Index, IndexRow
 from pipeline.store.warc import (
@@ -48,33 +50,38 @@ SEED_BATCH = 2000
 class CrawlSettings:
     raw_dir: Path
     user_agent: str
-    concurrency: int = 64
-    per_host: int = 2
-    delay: float = 0.25
+    concurrency: int = defaults.CONCURRENCY
+    per_host: int = defaults.PER_HOST
+    delay: float = defaults.DELAY
     """Seconds between request starts to one host (a longer robots.txt Crawl-delay wins)."""
-    retries: int = 3
-    retry_base: float = 1.0
+    retries: int = defaults.RETRIES
+    retry_base: float = defaults.RETRY_BASE
     """First backoff in seconds; doubled per attempt, with jitter."""
     max_pages: int | None = None
-    max_redirects: int = 10
+    max_redirects: int = defaults.MAX_REDIRECTS
     strip_tracking: bool = False
     scope: Scope | None = None
     """Links are followed only when a scope is given."""
     warc_max_bytes: int = DEFAULT_MAX_FILE_BYTES
     shard: tuple[int, int] | None = None
-    """(i, n): crawl only the origins of shard i of n; seeds and links of other shards are left out."""
+    """(i, n): crawl only the origins of shard i of n; seeds and links of other shards are left out. Keyed by
+    origin, so a host is never split between machines and its politeness holds across them."""
 
 
 @dataclass(slots=True)
 class Stats:
-    """Live counters of this process, for progress lines; the run's totals come from the frontier."""
+    """Live counters of this process, for progress lines and summary.json; the run's totals come from the frontier."""
 
     started: float = field(default_factory=time.monotonic)
+    """The process's one start clock: the progress rate and the summary's start and elapsed time read it."""
     fetched: int = 0
     errors: int = 0
     retries: int = 0
     bytes_received: int = 0
     recovered: int = 0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
 
 
 @dataclass(slots=True)
@@ -93,6 +100,8 @@ class Crawler:
     def __init__(self, settings: CrawlSettings, client: Client, conn: sqlite3.Connection) -> None:
         self.settings = settings
         self.stats = Stats()
+        self.robots = RobotsCache(client, settings.retries, settings.retry_base)
+        """Shared with sitemap discovery, so that no origin's robots.txt is fetched twice."""
         self._client = client
         self._conn = conn
         self.frontier = Frontier(conn)
@@ -157,9 +166,10 @@ class Crawler:
             if url is None:
                 log.warning("skipping unsupported URL %r", seed.url)
                 continue
-            if not in_shard(url, self.settings.shard):
+            host = host_of(url)
+            if not shard_owns(self.settings.shard, host):
                 continue
-            batch.append(NewUrl(url, lastmod=seed.lastmod))
+            batch.append(NewUrl(url, host, lastmod=seed.lastmod))
             if len(batch) >= SEED_BATCH:
                 flush()
         if batch:
@@ -286,7 +296,7 @@ class Crawler:
     async def _load_robots(self, name: str, host: _Host) -> None:
         host.robots_loading = True
         try:
-            robots = await fetch_robots(self._client, name, self.settings.retries, self.settings.retry_base)
+            robots = await self.robots.get(name)
         except Exception:  # a bug must not leave the host waiting for robots.txt forever
             log.exception("robots.txt of %s could not be read", name)
             robots = Robots(None, allow_all=False, error="internal_error")
@@ -351,21 +361,21 @@ class Crawler:
             pause = retry_after(header(headers, "retry-after"))
             if host is not None and pause is not None:
                 host.slots.pause(pause)
-            self._store(job, exchange, written, None, None, None)
+            self._store(job, exchange, written, None, None)
             if job.attempts < self.settings.retries:
-                wait = pause if pause is not None else backoff(job.attempts + 1, self.settings.retry_base)
+                wait = retry_delay(job.attempts + 1, self.settings.retry_base, pause)
                 self._retry(job, wait, f"http_{status}", status)
             else:
                 self._finish(job, Result(FAILED, status, "failed", f"http_{status}"))
             return
         if status == 200:
-            content_hash = job.content_hash if was_revisit else "sha1:" + hashlib.sha1(body).hexdigest()
+            content_hash, payload_sha1 = (job.content_hash, None) if was_revisit else _body_hash(body, exchange)
             if content_hash == job.content_hash and job.warc_date:
                 revisit = Revisit(url, job.warc_date)
-                self._store(job, exchange, written, revisit, content_hash, None)
+                self._store(job, exchange, written, revisit, content_hash, payload_sha1)
                 result = _unchanged(job, headers, 200, time.time())
             else:
-                self._store(job, exchange, written, None, content_hash, find_canonical(body, url))
+                self._store(job, exchange, written, None, content_hash, payload_sha1)
                 result = Result(
                     DONE, 200, "changed" if job.content_hash else "new", None, time.time(),
                     header(headers, "etag"), header(headers, "last-modified"), content_hash, exchange.warc_date,
@@ -374,7 +384,7 @@ class Crawler:
             if self.settings.scope is not None:
                 self._follow_links(job, body)
             return
-        self._store(job, exchange, written, None, job.content_hash if status == 304 else None, None)
+        self._store(job, exchange, written, None, job.content_hash if status == 304 else None)
         if status == 304:
             self._finish(job, _unchanged(job, headers, 304, time.time()))
         elif 300 <= status < 400 and (location := header(headers, "location")):
@@ -395,7 +405,7 @@ class Crawler:
             self._finish(job, Result(FAILED, status, "failed", "redirect_loop"))
         else:
             self._finish(job, Result(DONE, status, "redirect"))
-            self._pending_adds.append(NewUrl(target, job.depth, None, chain_root, job.hops + 1))
+            self._pending_adds.append(NewUrl(target, host_of(target), job.depth, None, chain_root, job.hops + 1))
 
     def _follow_links(self, job: Job, body: bytes) -> None:
         scope, shard = self.settings.scope, self.settings.shard
@@ -406,21 +416,24 @@ class Crawler:
         seen: set[str] = set()
         for href in extract_links(body, job.url):
             url = normalize(href, strip_tracking=self.settings.strip_tracking)
-            if url is not None and url not in seen and scope.accepts(url, depth) and in_shard(url, shard):
+            if url is None or url in seen:
+                continue
+            host = host_of(url)
+            if scope.accepts(url, host, depth) and shard_owns(shard, host):
                 seen.add(url)
-                self._pending_adds.append(NewUrl(url, depth))
+                self._pending_adds.append(NewUrl(url, host, depth))
 
     # ---------------------------------------------------------------- bookkeeping
 
     def _store(self, job: Job, exchange: Exchange, written: Written | None, revisit: Revisit | None,
-               content_hash: str | None, canonical: str | None) -> None:
+               content_hash: str | None, payload_sha1: bytes | None = None) -> None:
         if written is None:
-            written = self._writer.write(exchange, revisit)
+            written = self._writer.write(exchange, revisit, payload_sha1)
         headers = exchange.response_headers
         self._pending_rows.append(IndexRow(
             job.url, written.warc_file, written.offset, written.length, "revisit" if revisit else "response",
             exchange.status, exchange.warc_date, header(headers, "etag"), header(headers, "last-modified"),
-            content_hash, canonical,
+            content_hash,
         ))
 
     def _finish(self, job: Job, result: Result) -> None:
@@ -455,7 +468,7 @@ class Crawler:
         self.frontier.retry(retries)  # before results: a URL's retries precede its final result
         self.frontier.finish(self._pending_results)
         self._conn.execute("COMMIT")
-        for name in {host_of(a.url) for a in adds} | {host_of(r[0]) for r in retries}:
+        for name in {a.host for a in adds} | {host_of(r[0]) for r in retries}:
             self._activate(name)
         self._pending_rows, self._pending_adds, self._pending_retries, self._pending_results = [], [], [], []
 
@@ -465,6 +478,13 @@ def _unchanged(job: Job, headers: list[tuple[str, str]] | None, status: int | No
     etag = (header(headers, "etag") if headers else None) or job.etag
     last_modified = (header(headers, "last-modified") if headers else None) or job.last_modified
     return Result(DONE, status, "unchanged", None, fetched_at, etag, last_modified, job.content_hash, job.warc_date)
+
+
+def _body_hash(body: bytes, exchange: Exchange) -> tuple[str, bytes | None]:
+    """The content hash of a decoded body, and its SHA-1 again as the payload's when the body is the payload (not
+    content-encoded): the WARC record's payload digest then costs no second pass over the same bytes."""
+    sha1 = hashlib.sha1(body).digest()
+    return "sha1:" + sha1.hex(), sha1 if body is exchange.payload else None
 
 
 def _sooner(current: float | None, candidate: float) -> float:

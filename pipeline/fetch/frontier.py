@@ -12,8 +12,6 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.fetch.urls import host_of
-
 QUEUED, CLAIMED, DONE, FAILED = 0, 1, 2, 3
 
 SCHEMA = """
@@ -71,9 +69,10 @@ _JOB_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class NewUrl:
-    """A normalized URL to put in the frontier."""
+    """A normalized URL to put in the frontier, with its host (``host_of``), which the caller has at hand."""
 
     url: str
+    host: str
     depth: int = 0
     lastmod: float | None = None
     origin: str | None = None
@@ -148,7 +147,7 @@ class Frontier:
         """Queue URLs not seen in this run; URLs of earlier runs are queued again (revalidated)."""
         self._conn.executemany(
             _UPSERT,
-            ((u.url, host_of(u.url), self.run, u.depth, u.origin, u.hops, u.lastmod) for u in urls),
+            ((u.url, u.host, self.run, u.depth, u.origin, u.hops, u.lastmod) for u in urls),
         )
 
     def finish(self, jobs_and_results: Iterable[tuple[str, Result]]) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.fetch.client import Client, ClientOptions
 from pipeline.fetch.command import EXIT_CANNOT_START, EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK
 from pipeline.fetch.crawl import Crawler, CrawlSettings
+from pipeline.fetch.politeness import RobotsCache
 from pipeline.fetch.progress import configure_logging, line, report
 from pipeline.fetch.sources import Seed, SourceError, feed_seeds, read_url_file, sitemap_seeds
 from pipeline.fetch.urls import Scope, host_of, normalize
@@ -38,19 +39,17 @@ def run(settings: CrawlSettings, options: ClientOptions, sources: Sources, live:
 class Sources:
     """All seeds of the command line, read lazily so that a large sitemap streams into the frontier."""
 
-    def __init__(self, sitemaps: list[str], files: list[Path], feeds: list[str], starts: list[str],
-                 retries: int, retry_base: float) -> None:
+    def __init__(self, sitemaps: list[str], files: list[Path], feeds: list[str], starts: list[str]) -> None:
         self.sitemaps, self.files, self.feeds, self.starts = sitemaps, files, feeds, starts
-        self.retries, self.retry_base = retries, retry_base
 
-    async def seeds(self, client: Client) -> AsyncIterator[Seed]:
+    async def seeds(self, client: Client, robots: RobotsCache) -> AsyncIterator[Seed]:
         for url in self.starts:
             yield Seed(url)
         for path in self.files:
             for seed in read_url_file(path):
                 yield seed
         for url in self.sitemaps:
-            async for seed in sitemap_seeds(client, url, self.retries, self.retry_base):
+            async for seed in sitemap_seeds(client, url, robots):
                 yield seed
         for url in self.feeds:
             async for seed in feed_seeds(client, url):
@@ -62,10 +61,9 @@ async def _crawl(settings: CrawlSettings, options: ClientOptions, sources: Sourc
     conn = connect(settings.raw_dir)
     crawler = Crawler(settings, client, conn)
     reporter = asyncio.create_task(report(crawler.stats, crawler.frontier.queued_count, live))
-    started = time.time()
     finished = False
     try:
-        await crawler.run(sources.seeds(client))
+        await crawler.run(sources.seeds(client, crawler.robots))
         finished = True
     except SourceError as exc:
         log.error("%s", exc)
@@ -77,22 +75,22 @@ async def _crawl(settings: CrawlSettings, options: ClientOptions, sources: Sourc
         reporter.cancel()
         await asyncio.gather(reporter, return_exceptions=True)
         await client.aclose()
-        summary = _summary(crawler, started, finished)
+        summary = _summary(crawler, finished)
         (settings.raw_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
         conn.close()
         log.info("done %s", line(crawler.stats, summary["queued"]))
     return EXIT_FAILURES if summary["states"].get("failed") else EXIT_OK
 
 
-def _summary(crawler: Crawler, started: float, finished: bool) -> dict[str, object]:
+def _summary(crawler: Crawler, finished: bool) -> dict[str, object]:
     stats = crawler.stats
-    elapsed = time.time() - started
+    elapsed = stats.elapsed()
     counts = crawler.frontier.run_counts()
     return {
         "run": crawler.frontier.run,
         "resumed": crawler.frontier.resumed,
         "finished": finished,
-        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - elapsed)),
         "elapsed_s": round(elapsed, 3),
         "this_process": {
             "settled": stats.fetched, "errors": stats.errors, "retries": stats.retries,

@@ -76,10 +76,27 @@ async def fetch_robots(client: Client, origin: str, retries: int, retry_base: fl
         if status == 429 or status >= 500:
             if attempt < retries:
                 attempt += 1
-                await asyncio.sleep(retry_after(response.header("retry-after")) or backoff(attempt, retry_base))
+                await asyncio.sleep(retry_delay(attempt, retry_base, retry_after(response.header("retry-after"))))
                 continue
             return Robots(None, allow_all=False, error=f"http_{status}")
         return Robots(None, allow_all=True)
+
+
+class RobotsCache:
+    """robots.txt by origin, fetched once per crawl: sitemap discovery from a robots.txt URL reads through the
+    crawler's cache, so the crawl does not fetch that file again."""
+
+    def __init__(self, client: Client, retries: int, retry_base: float) -> None:
+        self._client, self._retries, self._retry_base = client, retries, retry_base
+        self._by_origin: dict[str, Robots] = {}
+
+    async def get(self, origin: str) -> Robots:
+        """The rules of ``origin`` (``scheme://host[:port]``, as ``host_of`` spells it), fetched on first use."""
+        robots = self._by_origin.get(origin)
+        if robots is None:
+            robots = await fetch_robots(self._client, origin, self._retries, self._retry_base)
+            self._by_origin[origin] = robots
+        return robots
 
 
 @dataclass(slots=True)
@@ -116,6 +133,12 @@ class HostSlots:
 def backoff(attempt: int, base: float, cap: float = 300.0) -> float:
     """Exponential backoff with jitter: about base, 2 base, 4 base... never above ``cap``."""
     return min(cap, base * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+
+
+def retry_delay(attempt: int, retry_base: float, server_pause: float | None) -> float:
+    """Seconds before retry number ``attempt`` of a 429 or 5xx: the server's Retry-After (``server_pause``, as read
+    by ``retry_after``) when it sent one, 0 meaning at once, else backoff. robots.txt and pages share this rule."""
+    return server_pause if server_pause is not None else backoff(attempt, retry_base)
 
 
 def retry_after(value: str | None) -> float | None:

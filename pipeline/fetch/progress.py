@@ -49,7 +49,7 @@ def configure_logging(log_format: str, level: int = logging.INFO) -> None:
 
 
 def line(stats: Stats, queued: int) -> str:
-    elapsed = max(time.monotonic() - stats.started, 1e-9)
+    elapsed = max(stats.elapsed(), 1e-9)
     return (
         f"pages={stats.fetched} pages/s={stats.fetched / elapsed:.1f} errors={stats.errors} "
         f"retries={stats.retries} queued={queued} MB={stats.bytes_received / 1e6:.1f}"
@@ -71,7 +71,7 @@ async def report(stats: Stats, queued: Callable[[], int], live: bool) -> None:
 
         def refresh() -> None:
             waiting = queued()
-            elapsed = max(time.monotonic() - stats.started, 1e-9)
+            elapsed = max(stats.elapsed(), 1e-9)
             bar.update(task, completed=stats.fetched, total=stats.fetched + waiting,
                        rate=f"{stats.fetched / elapsed:.0f}", errors=stats.errors, queued=waiting)
 

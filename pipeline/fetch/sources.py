@@ -13,8 +13,8 @@ from io import BytesIO
 from pathlib import Path
 
 from pipeline.fetch.client import Client, FetchError, decode
-from pipeline.fetch.politeness import fetch_robots
-from pipeline.fetch.urls import resolve
+from pipeline.fetch.politeness import RobotsCache
+from pipeline.fetch.urls import normalize, resolve
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +46,13 @@ def read_url_file(path: Path) -> Iterator[Seed]:
         raise SourceError(f"cannot read URL list {path}: {exc}") from exc
 
 
-async def sitemap_seeds(client: Client, url: str, retries: int, retry_base: float) -> AsyncIterator[Seed]:
+async def sitemap_seeds(client: Client, url: str, robots_cache: RobotsCache) -> AsyncIterator[Seed]:
     """Page URLs of a sitemap, following sitemap indexes; a robots.txt URL stands for its Sitemap lines.
 
     The first document must be readable (else ``SourceError``); a broken child sitemap is logged and skipped.
     """
     if url.rstrip("/").endswith("/robots.txt"):
-        robots = await fetch_robots(client, url.rsplit("/", 1)[0], retries, retry_base)
+        robots = await robots_cache.get(_robots_base(url))
         if robots.error:
             raise SourceError(f"cannot read {url}: {robots.error}")
         todo = [(sitemap, 0) for sitemap in robots.sitemaps()]
@@ -102,9 +102,6 @@ async def feed_seeds(client: Client, url: str) -> AsyncIterator[Seed]:
 
 
 _HREF = re.compile(rb"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
-_LINK_TAG = re.compile(rb"<link\s[^>]*>", re.IGNORECASE)
-_REL_CANONICAL = re.compile(rb"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
-_TAG_HREF = re.compile(rb"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 
 
 def extract_links(body: bytes, base: str) -> Iterator[str]:
@@ -113,18 +110,6 @@ def extract_links(body: bytes, base: str) -> Iterator[str]:
         href = _attribute(match)
         if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
             yield resolve(base, href)
-
-
-def find_canonical(body: bytes, base: str) -> str | None:
-    """The ``<link rel=canonical>`` target, looked for in the head only."""
-    head_end = body.find(b"</head>")
-    head = body[:head_end] if head_end >= 0 else body[:65536]
-    for tag in _LINK_TAG.finditer(head):
-        if _REL_CANONICAL.search(tag.group()):
-            href = _TAG_HREF.search(tag.group())
-            if href and (value := _attribute(href)):
-                return resolve(base, value)
-    return None
 
 
 def parse_lastmod(text: str | None) -> float | None:
@@ -143,6 +128,12 @@ def parse_lastmod(text: str | None) -> float | None:
 def _attribute(match: re.Match[bytes]) -> str:
     raw = next(group for group in match.groups() if group is not None)
     return html.unescape(raw.decode("utf-8", "replace")).strip()
+
+
+def _robots_base(url: str) -> str:
+    """Where a robots.txt URL's file sits: its origin spelled as the crawler spells origins (so that both share
+    one fetch), or the directory of a robots.txt off the root."""
+    return (normalize(url) or url).rstrip("/").rsplit("/", 1)[0]
 
 
 async def _fetch_xml(client: Client, url: str) -> bytes:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-from pipeline.shards import shard_owns
+from pipeline.fetch import defaults
 
 TRACKING_PARAMS = (
     "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "utm_name",
@@ -51,12 +51,6 @@ def host_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def in_shard(url: str, shard: tuple[int, int] | None) -> bool:
-    """Whether a URL belongs to shard ``i`` of ``n``: by a stable hash of its origin, so a host is never split
-    between two crawlers (and politeness holds across machines)."""
-    return shard_owns(shard, host_of(url))
-
-
 def resolve(base: str, href: str) -> str:
     """An href made absolute against the page it was found on."""
     return urljoin(base, href)
@@ -70,12 +64,13 @@ class Scope:
     deny: tuple[re.Pattern[str], ...] = ()
     hosts: frozenset[str] = field(default_factory=frozenset)
     """Allowed origins (``scheme://host[:port]``); empty means any."""
-    max_depth: int = 5
+    max_depth: int = defaults.MAX_DEPTH
 
-    def accepts(self, url: str, depth: int) -> bool:
+    def accepts(self, url: str, host: str, depth: int) -> bool:
+        """Whether to follow a link to ``url``, whose origin ``host`` the caller has computed once for all checks."""
         if depth > self.max_depth:
             return False
-        if self.hosts and host_of(url) not in self.hosts:
+        if self.hosts and host not in self.hosts:
             return False
         if self.allow and not any(p.search(url) for p in self.allow):
             return False

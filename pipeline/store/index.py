@@ -22,11 +22,18 @@ CREATE TABLE IF NOT EXISTS records (
     fetched_at TEXT NOT NULL,
     etag TEXT,
     last_modified TEXT,
-    content_hash TEXT,
-    canonical TEXT
+    content_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS records_url ON records(url);
 CREATE INDEX IF NOT EXISTS records_file ON records(warc_file, offset);
+"""
+
+# Columns named, so that index files of older versions, whose records also have a never-read canonical column,
+# take new rows as they are (that column is left NULL).
+_INSERT = """
+INSERT INTO records (url, warc_file, offset, length, record_type, status, fetched_at, etag, last_modified,
+                     content_hash)
+VALUES (?,?,?,?,?,?,?,?,?,?)
 """
 
 INDEX_FILE = "index.sqlite"
@@ -48,7 +55,6 @@ class IndexRow:
     etag: str | None
     last_modified: str | None
     content_hash: str | None
-    canonical: str | None
 
 
 def connect(raw_dir: Path) -> sqlite3.Connection:
@@ -67,14 +73,11 @@ class Index:
         self._conn = conn
 
     def add(self, rows: list[IndexRow]) -> None:
-        self._conn.executemany(
-            "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (r.url, r.warc_file, r.offset, r.length, r.record_type, r.status, r.fetched_at, r.etag,
-                 r.last_modified, r.content_hash, r.canonical)
-                for r in rows
-            ],
-        )
+        self._conn.executemany(_INSERT, [
+            (r.url, r.warc_file, r.offset, r.length, r.record_type, r.status, r.fetched_at, r.etag, r.last_modified,
+             r.content_hash)
+            for r in rows
+        ])
 
     def indexed_end(self, warc_file: str) -> int:
         """Where the indexed part of a WARC file ends: bytes past it were written but never committed."""

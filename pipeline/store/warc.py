@@ -81,9 +81,9 @@ def _page(record: ArcWarcRecord, source: str) -> RawPage:
     )
 
 
-def sha1_digest(data: bytes) -> str:
-    """A digest in the WARC spelling, ``sha1:BASE32``."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+def _warc_digest(sha1: bytes) -> str:
+    """A SHA-1 digest in the WARC spelling, ``sha1:BASE32``."""
+    return "sha1:" + base64.b32encode(sha1).decode("ascii")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +146,12 @@ class WarcWriter:
         self._buffer = io.BytesIO()
         self._builder = WARCWriter(self._buffer, gzip=False, warc_version="1.1")
 
-    def write(self, exchange: Exchange, revisit: Revisit | None = None) -> Written:
+    def write(self, exchange: Exchange, revisit: Revisit | None = None, payload_sha1: bytes | None = None) -> Written:
+        """``payload_sha1``: the payload's SHA-1 when the caller has it already, so that it is not hashed again."""
         request = self._record_bytes(self._request_record(exchange), COMPRESS_LEVEL)
         encoded = (header(exchange.response_headers, "content-encoding") or "").strip().lower() not in ("", "identity")
-        response = self._record_bytes(self._response_record(exchange, revisit), 0 if encoded else COMPRESS_LEVEL)
+        response_record = self._response_record(exchange, revisit, payload_sha1)
+        response = self._record_bytes(response_record, 0 if encoded else COMPRESS_LEVEL)
         if self._file is None or self._offset >= self._max_file_bytes:
             self._rotate()
         assert self._file is not None
@@ -185,15 +187,17 @@ class WarcWriter:
             ex.url, "request", http_headers=headers, warc_headers_dict={"WARC-Date": ex.warc_date}
         )
 
-    def _response_record(self, ex: Exchange, revisit: Revisit | None) -> ArcWarcRecord:
+    def _response_record(self, ex: Exchange, revisit: Revisit | None, payload_sha1: bytes | None) -> ArcWarcRecord:
         headers = StatusAndHeaders(f"{ex.status} {ex.reason}", ex.response_headers, protocol="HTTP/1.1")
-        payload_digest = sha1_digest(ex.payload)
+        payload_digest = _warc_digest(payload_sha1 or hashlib.sha1(ex.payload).digest())
         if revisit is not None:
             return self._builder.create_revisit_record(
                 ex.url, payload_digest, revisit.refers_to_url, revisit.refers_to_date, http_headers=headers,
                 warc_headers_dict={"WARC-Date": ex.warc_date},
             )
         headers.compute_headers_buffer()
+        block = hashlib.sha1(headers.headers_buff)
+        block.update(ex.payload)  # rather than hashing headers + payload, a copy of the whole body
         return self._builder.create_warc_record(
             ex.url,
             "response",
@@ -203,7 +207,7 @@ class WarcWriter:
             warc_headers_dict={
                 "WARC-Date": ex.warc_date,
                 "WARC-Payload-Digest": payload_digest,
-                "WARC-Block-Digest": sha1_digest(headers.headers_buff + ex.payload),
+                "WARC-Block-Digest": _warc_digest(block.digest()),
             },
         )
 

@@ -8,10 +8,12 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 from werkzeug import Request, Response
 
 from pipeline.cli import app
@@ -94,6 +96,26 @@ def test_429_with_retry_after_is_waited_out_then_retried(tmp_path: Path, server:
 
     assert crawl.outcome(server.url_for("/p")) == "new"
     assert starts[1] - starts[0] >= 0.95
+
+
+def test_retry_after_zero_retries_robots_txt_and_pages_at_once(tmp_path: Path, server: HTTPServer) -> None:
+    def unavailable_once(then: Response) -> Callable[[Request], Response]:
+        calls: list[int] = []
+
+        def handle(request: Request) -> Response:
+            calls.append(1)
+            return Response("busy", status=503, headers={"Retry-After": "0"}) if len(calls) == 1 else then
+
+        return handle
+
+    server.expect_request("/robots.txt").respond_with_handler(unavailable_once(Response("", status=404)))
+    server.expect_request("/p").respond_with_handler(unavailable_once(Response(page("ok"), content_type="text/html")))
+
+    crawl = Crawl(tmp_path / "raw", "--urls", url_file(tmp_path, server, "/p"), "--retry-base", "5")
+
+    assert crawl.outcome(server.url_for("/p")) == "new"
+    assert requested(server, "/robots.txt") == requested(server, "/p") == 2
+    assert crawl.summary["elapsed_s"] < 2  # a backoff from --retry-base would take 2.5 s at least
 
 
 def test_server_errors_are_retried_until_success_and_each_response_kept(tmp_path: Path, server: HTTPServer) -> None:
@@ -206,6 +228,23 @@ def test_gzip_response_is_stored_as_received_and_read_back_decoded(tmp_path: Pat
     assert b"Content-Encoding: gzip" in gzip.decompress(warc.read_bytes())
 
 
+def test_stored_responses_carry_digests_that_verify(tmp_path: Path, server: HTTPServer) -> None:
+    no_robots(server)
+    html(server, "/plain", page("plain"))
+    server.expect_request("/zipped").respond_with_data(gzip.compress(page("zipped").encode()), content_type="text/html",
+                                                       headers={"Content-Encoding": "gzip"})
+
+    Crawl(tmp_path / "raw", "--urls", url_file(tmp_path, server, "/plain", "/zipped"))
+
+    (warc,) = (tmp_path / "raw").glob("*.warc.gz")
+    checked: list[str] = []
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            record.raw_stream.read()  # reading a record to its end checks its digests
+            checked.append(record.rec_type)
+    assert checked.count("response") == 2
+
+
 def test_huge_streamed_body_is_cut_and_rejected(tmp_path: Path, server: HTTPServer) -> None:
     no_robots(server)
     sent: list[int] = []
@@ -308,6 +347,19 @@ def test_sitemap_index_with_gzip_children_and_lastmod_skip(tmp_path: Path, serve
     assert requested(server, "/about") == 2  # no lastmod: revalidated
     assert second.summary["outcomes"] == {"unchanged": 4}
     assert second.summary["elapsed_s"] < 1.5  # skipped pages take no host slot and no delay
+
+
+def test_robots_txt_named_by_sitemap_is_fetched_once(tmp_path: Path, server: HTTPServer) -> None:
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    server.expect_request("/robots.txt").respond_with_data(f"Sitemap: {server.url_for('/sitemap.xml')}\n")
+    server.expect_request("/sitemap.xml").respond_with_data(
+        f"<urlset {ns}><url><loc>{server.url_for('/a')}</loc></url></urlset>", content_type="application/xml")
+    html(server, "/a", page("a"))
+
+    crawl = Crawl(tmp_path / "raw", "--sitemap", server.url_for("/robots.txt"))
+
+    assert crawl.summary["outcomes"] == {"new": 1}
+    assert requested(server, "/robots.txt") == 1  # read for its Sitemap line, then obeyed without a refetch
 
 
 def test_links_are_followed_within_scope_and_page_budget(tmp_path: Path, server: HTTPServer) -> None:

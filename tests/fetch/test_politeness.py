@@ -9,7 +9,7 @@ from email.utils import formatdate
 import respx
 
 from pipeline.fetch.client import Client, ClientOptions
-from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after
+from pipeline.fetch.politeness import HostSlots, Robots, backoff, fetch_robots, retry_after, retry_delay
 from tests.fetch.helpers import transport
 
 UA = "test-agent"
@@ -77,6 +77,12 @@ def test_backoff_grows_exponentially_within_jitter() -> None:
     assert 0.5 <= backoff(1, 1.0) <= 1.5
     assert 4.0 <= backoff(4, 1.0) <= 12.0
     assert backoff(30, 1.0) <= 300.0 * 1.5
+
+
+def test_retry_delay_honours_any_retry_after_and_backs_off_without_one() -> None:
+    assert retry_delay(3, 10.0, 0.0) == 0.0
+    assert retry_delay(3, 10.0, 7.0) == 7.0
+    assert 20.0 <= retry_delay(3, 10.0, None) <= 60.0
 
 
 def test_host_slots_limit_concurrency_and_space_starts() -> None:

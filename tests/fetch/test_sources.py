@@ -1,4 +1,4 @@
-"""Sources: sitemaps (indexes, gzip, lastmod, robots Sitemap lines), feeds, URL lists, links, canonical."""
+"""Sources: sitemaps (indexes, gzip, lastmod, robots Sitemap lines), feeds, URL lists, links."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 import respx
 
 from pipeline.fetch.client import Client, ClientOptions
+from pipeline.fetch.politeness import RobotsCache
 from pipeline.fetch.sources import (
     Seed,
     SourceError,
     extract_links,
     feed_seeds,
-    find_canonical,
     parse_lastmod,
     read_url_file,
     sitemap_seeds,
@@ -53,7 +53,7 @@ def test_sitemap_index_with_gzipped_children_yields_every_page_with_lastmod() ->
         headers={"Content-Type": "application/x-gzip"})
     router.get("https://site.test/b.xml").respond(200, content=urlset(("https://site.test/3", None)))
 
-    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/sitemap.xml", 0, 0.0))
+    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/sitemap.xml", RobotsCache(c, 0, 0.0)))
 
     assert [s.url for s in seeds] == ["https://site.test/1", "https://site.test/2", "https://site.test/3"]
     assert seeds[0].lastmod == parse_lastmod("2026-01-02T00:00:00+00:00")
@@ -65,7 +65,7 @@ def test_robots_url_stands_for_its_sitemap_lines() -> None:
     router.get("https://site.test/robots.txt").respond(200, text="User-agent: *\nSitemap: https://site.test/s.xml\n")
     router.get("https://site.test/s.xml").respond(200, content=urlset(("https://site.test/p", None)))
 
-    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/robots.txt", 0, 0.0))
+    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/robots.txt", RobotsCache(c, 0, 0.0)))
 
     assert [s.url for s in seeds] == ["https://site.test/p"]
 
@@ -74,13 +74,13 @@ def test_unreadable_first_sitemap_stops_the_crawl_but_a_broken_child_does_not() 
     router = respx.Router()
     router.get("https://site.test/missing.xml").respond(404)
     with pytest.raises(SourceError):
-        collect(router, lambda c: sitemap_seeds(c, "https://site.test/missing.xml", 0, 0.0))
+        collect(router, lambda c: sitemap_seeds(c, "https://site.test/missing.xml", RobotsCache(c, 0, 0.0)))
 
     router.get("https://site.test/index.xml").respond(200, content=(
         f'<sitemapindex {NS}><sitemap><loc>https://site.test/missing.xml</loc></sitemap>'
         f'<sitemap><loc>https://site.test/ok.xml</loc></sitemap></sitemapindex>').encode())
     router.get("https://site.test/ok.xml").respond(200, content=urlset(("https://site.test/p", None)))
-    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/index.xml", 0, 0.0))
+    seeds = collect(router, lambda c: sitemap_seeds(c, "https://site.test/index.xml", RobotsCache(c, 0, 0.0)))
     assert [s.url for s in seeds] == ["https://site.test/p"]
 
 
@@ -112,10 +112,3 @@ def test_links_are_made_absolute_and_non_page_links_skipped() -> None:
 
     assert list(extract_links(body, "https://site.test/dir/page")) == [
         "https://site.test/x", "https://site.test/dir/y?a=1&b=2", "https://site.test/dir/z"]
-
-
-def test_canonical_is_found_in_the_head_whatever_the_attribute_order() -> None:
-    body = b'<html><head><link href="/canon/" rel="canonical"></head><body><link rel=canonical href=/no></body>'
-
-    assert find_canonical(body, "https://site.test/a?x=1") == "https://site.test/canon/"
-    assert find_canonical(b"<head></head>", "https://site.test/") is None

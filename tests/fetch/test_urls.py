@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from pipeline.fetch.urls import Scope, host_of, in_shard, normalize
+from pipeline.fetch.urls import Scope, host_of, normalize
+from pipeline.shards import shard_owns
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://site.test/a", "data:text/html,hi",
@@ -36,19 +37,21 @@ def test_scope_checks_host_patterns_and_depth() -> None:
     scope = Scope(allow=(re.compile(r"/20\d\d/"),), deny=(re.compile(r"/print/"),),
                   hosts=frozenset({"https://site.test"}), max_depth=2)
 
-    assert scope.accepts("https://site.test/2024/a/", 1)
-    assert not scope.accepts("https://site.test/about/", 1)
-    assert not scope.accepts("https://site.test/2024/print/", 1)
-    assert not scope.accepts("https://other.test/2024/a/", 1)
-    assert not scope.accepts("https://site.test/2024/a/", 3)
+    def accepts(url: str, depth: int) -> bool:
+        return scope.accepts(url, host_of(url), depth)
+
+    assert accepts("https://site.test/2024/a/", 1)
+    assert not accepts("https://site.test/about/", 1)
+    assert not accepts("https://site.test/2024/print/", 1)
+    assert not accepts("https://other.test/2024/a/", 1)
+    assert not accepts("https://site.test/2024/a/", 3)
 
 
-def test_shards_split_by_origin_and_cover_every_url() -> None:
-    urls = [f"https://host{h}.test/page{p}" for h in range(40) for p in range(3)]
+def test_shards_of_origins_cover_every_origin_once() -> None:
+    origins = [host_of(f"https://host{h}.test/page") for h in range(40)]
 
-    owners = {url: [i for i in range(4) if in_shard(url, (i, 4))] for url in urls}
+    owners = {origin: [i for i in range(4) if shard_owns((i, 4), origin)] for origin in origins}
 
     assert all(len(shards) == 1 for shards in owners.values())
-    assert len({owners[u][0] for u in urls}) == 4  # forty hosts spread over all four shards
-    assert all(len({owners[f"https://host{h}.test/page{p}"][0] for p in range(3)}) == 1 for h in range(40))
-    assert in_shard(urls[0], None)
+    assert len({shards[0] for shards in owners.values()}) == 4  # forty hosts spread over all four shards
+    assert shard_owns(None, origins[0])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from pipeline.errors import UnreadableInput
-from pipeline.store.index import Index, IndexRow, connect
+from pipeline.store.index import Index, IndexRow, connect, current_responses
 from pipeline.store.warc import Exchange, Revisit, WarcWriter, cut_torn_tail, read_responses
 
 HTML = b"<html><head><title>t</title></head><body><p>hello</p></body></html>"
@@ -130,8 +131,23 @@ def test_index_knows_where_the_indexed_part_of_a_file_ends(tmp_path: Path) -> No
     conn = connect(tmp_path)
     index = Index(conn)
     row = IndexRow("https://site.test/a", "f.warc.gz", 100, 50, "response", 200, "2026-11-25T10:00:00Z",
-                   '"v1"', None, "sha1:X", None)
+                   '"v1"', None, "sha1:X")
     index.add([row])
 
     assert index.indexed_end("f.warc.gz") == 150
     assert index.indexed_end("other.warc.gz") == 0
+
+
+def test_an_index_written_with_the_old_canonical_column_still_opens_and_takes_rows(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "index.sqlite") as old:
+        old.execute("CREATE TABLE records (url TEXT NOT NULL, warc_file TEXT NOT NULL, offset INTEGER NOT NULL, "
+                    "length INTEGER NOT NULL, record_type TEXT NOT NULL, status INTEGER NOT NULL, fetched_at TEXT "
+                    "NOT NULL, etag TEXT, last_modified TEXT, content_hash TEXT, canonical TEXT)")
+        old.execute("INSERT INTO records VALUES ('https://site.test/a', 'f.warc.gz', 0, 40, 'response', 200, "
+                    "'2026-11-24T10:00:00Z', NULL, NULL, 'sha1:A', 'https://site.test/a')")
+    conn = connect(tmp_path)
+    Index(conn).add([IndexRow("https://site.test/b", "f.warc.gz", 40, 60, "response", 200, "2026-11-25T10:00:00Z",
+                              None, None, "sha1:B")])
+    conn.close()
+
+    assert current_responses(tmp_path) == [("f.warc.gz", 0), ("f.warc.gz", 40)]
