@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 
 from pipeline.cli import app
-from pipeline.fetch import client, command
+from pipeline.fetch import client, job
 
 
 class DefaultTransportClient(client.Client):
@@ -21,5 +21,5 @@ class DefaultTransportClient(client.Client):
 
 
 if __name__ == "__main__":
-    command.Client = DefaultTransportClient  # type: ignore[misc]
+    job.Client = DefaultTransportClient  # type: ignore[misc]  # the crawl run builds its client there
     app(prog_name="pipeline")
