@@ -67,14 +67,38 @@ _HAS_WORD = re.compile(r"[^\W_]")
 
 
 def strip_toggle_glyphs(text: str) -> str:
-    """Remove accordion toggle icons from the edges of a question or heading (never from inside it)."""
+    """Remove accordion toggle icons, and the emoji and dingbats that decorate a label ("📌 Summary",
+    "✅ Key Takeaways"), from the edges of a question or heading (never from inside it)."""
     if not text:
         return text
-    if not text.isascii() and max(text) >= "\ue000":
-        text = _PRIVATE_USE.sub("", text)
+    if not text.isascii():
+        if max(text) >= "\ue000":
+            text = _PRIVATE_USE.sub("", text)
+        text = _strip_decoration(text)
     if text and (text[0] in _EDGES or text[-1] in _EDGES):  # the regex only when an edge can hold a glyph
         text = _EDGE_TOGGLES.sub("", text)
     return text.strip()
+
+
+# Emoji and their joiners and variation selectors. Symbols below the arrows block (©, ®, ™, °) mean something.
+_DECORATION_CATEGORIES = frozenset({"So", "Sk"})
+_FIRST_DECORATION = "\u2190"
+_JOINERS = frozenset("\ufe0e\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff ")
+
+
+def _is_decoration(char: str) -> bool:
+    return char in _JOINERS or (
+        char >= _FIRST_DECORATION and unicodedata.category(char) in _DECORATION_CATEGORIES
+    )
+
+
+def _strip_decoration(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def is_glyph_only(text: str) -> bool:

@@ -88,7 +88,8 @@ FRAMEWORK_ANYWHERE = (
     "étapes", "schritte", "passos", "rotina", "plano", "passaggi", "programma", "stappen", "programm",
 )
 
-# Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters.
+# Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters, tables
+# of contents.
 CHROME = (
     # en
     "related articles", "related posts", "related stories", "related content", "related reading", "related",
@@ -101,22 +102,26 @@ CHROME = (
     "top video", "top videos", "don't miss", "don’t miss", "most read", "most viewed", "trending now", "popular now",
     "latest news", "latest stories", "editor's picks", "editors' picks", "recommended stories", "from the web",
     "around the web", "related links", "join the conversation", "you might like", "what to read next",
+    "table of contents", "contents", "in this article", "on this page", "jump to", "jump to section",
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
+    "índice", "tabla de contenidos", "índice de contenidos", "contenidos",
     # fr
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "vous aimerez aussi", "partager",
-    "laisser un commentaire", "commentaires", "sur le même sujet",
+    "laisser un commentaire", "commentaires", "sur le même sujet", "sommaire", "table des matières",
     # de
     "ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "teilen", "kommentare",
-    "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel",
+    "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel", "inhaltsverzeichnis", "inhalt",
     # pt
     "artigos relacionados", "posts relacionados", "leia também", "leia tambem", "compartilhe", "comentários",
-    "deixe um comentário", "você também pode gostar",
+    "deixe um comentário", "você também pode gostar", "sumário", "índice de conteúdo",
     # it
     "articoli correlati", "potrebbe interessarti", "leggi anche", "condividi", "commenti", "lascia un commento",
+    "indice", "sommario", "indice dei contenuti",
     # nl
-    "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter",
+    "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter", "inhoudsopgave",
+    "inhoud",
 )
 
 # Chrome headings that may go on ("More from Health", "Share this on ...").

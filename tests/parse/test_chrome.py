@@ -69,3 +69,20 @@ def test_whole_word_names_do_not_match_inside_other_words() -> None:
     text = cleaned(f"<body><div class='header-ad'>{PROSE}</div><div class='ad'>Buy now</div></body>")
     assert "The council voted" in text
     assert "Buy now" not in text
+
+
+def test_a_table_of_contents_goes_with_its_heading_whatever_its_class() -> None:
+    for heading in ("Table of Contents", "Índice", "Inhaltsverzeichnis"):
+        text = cleaned(f"<body><article>{PROSE}<div class='wp-block-rank-math-toc-block'><h2>{heading}</h2>"
+                       "<nav><ul><li><a href='#why'>Why bridges age</a></li></ul></nav></div>"
+                       f"<h2 id='why'>Why bridges age</h2>{PROSE}</article></body>")
+        assert heading not in text
+        assert text.count("Why bridges age") == 1
+
+
+def test_class_words_match_when_joined_by_underscores_or_bem_separators() -> None:
+    vocabulary = Vocabulary(class_parts=("toggle-title",))
+    for spelled in ("toggle-title", "et_pb_toggle_title", "gb-toggle__title"):
+        tree = LexborHTMLParser(f"<body><div class='{spelled}'>Q?</div></body>")
+        names = PageNames.of(tree.body)
+        assert len(tree.body.css(vocabulary.selector(names))) == 1, spelled

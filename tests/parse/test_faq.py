@@ -47,6 +47,39 @@ WIDGETS = {
         <div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text"><p>Yes, for most adults.</p></div></div></div>
         <div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><h3 itemprop="name">How much should I take?</h3>
         <div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text"><p>Ask a doctor.</p></div></div></div></div>""",
+    "divi toggles (underscore class words)": """<div class="et_pb_module et_pb_accordion">
+        <div class="et_pb_toggle et_pb_accordion_item et_pb_toggle_open"><h5 class="et_pb_toggle_title">Is magnesium safe at night?</h5>
+        <div class="et_pb_toggle_content clearfix"><p>Yes, for most adults.</p></div></div>
+        <div class="et_pb_toggle et_pb_accordion_item et_pb_toggle_close"><h5 class="et_pb_toggle_title">How much should I take?</h5>
+        <div class="et_pb_toggle_content clearfix"><p>Ask a doctor.</p></div></div></div>""",
+    "shortcodes ultimate spoilers": """<div class="su-accordion"><div class="su-spoiler su-spoiler-closed">
+        <div class="su-spoiler-title" tabindex="0" role="button"><span class="su-spoiler-icon"></span>Is magnesium safe at night?</div>
+        <div class="su-spoiler-content">Yes, for most adults.</div></div><div class="su-spoiler su-spoiler-closed">
+        <div class="su-spoiler-title" tabindex="0" role="button"><span class="su-spoiler-icon"></span>How much should I take?</div>
+        <div class="su-spoiler-content">Ask a doctor.</div></div></div>""",
+    "generateblocks accordion (BEM class words)": """<div class="gb-accordion"><div class="gb-accordion__item">
+        <div class="gb-accordion__toggle"><h3 class="gb-text">Is magnesium safe at night?</h3>
+        <span class="gb-accordion__toggle-icon"><svg viewBox="0 0 24 24"><polyline points="6 9 12 15"></polyline></svg></span></div>
+        <div class="gb-accordion__content"><p>Yes, for most adults.</p></div></div><div class="gb-accordion__item">
+        <div class="gb-accordion__toggle"><h3 class="gb-text">How much should I take?</h3></div>
+        <div class="gb-accordion__content"><p>Ask a doctor.</p></div></div></div>""",
+    "ultimate blocks content toggle (question in a <p>, panel with aria-expanded)": """<div class="wp-block-ub-content-toggle">
+        <div class="wp-block-ub-content-toggle-accordion"><div class="wp-block-ub-content-toggle-accordion-title-wrap" aria-controls="ub-0">
+        <p class="wp-block-ub-content-toggle-accordion-title">Is magnesium safe at night?</p>
+        <div class="wp-block-ub-content-toggle-accordion-toggle-wrap right"><span class="wp-block-ub-chevron-down"></span></div></div>
+        <div role="region" aria-expanded="false" class="wp-block-ub-content-toggle-accordion-content-wrap ub-hide" id="ub-0">
+        <p>Yes, for most adults.</p></div></div>
+        <div class="wp-block-ub-content-toggle-accordion"><div class="wp-block-ub-content-toggle-accordion-title-wrap" aria-controls="ub-1">
+        <p class="wp-block-ub-content-toggle-accordion-title">How much should I take?</p>
+        <div class="wp-block-ub-content-toggle-accordion-toggle-wrap right"><span class="wp-block-ub-chevron-down"></span></div></div>
+        <div role="region" aria-expanded="false" class="wp-block-ub-content-toggle-accordion-content-wrap ub-hide" id="ub-1">
+        <p>Ask a doctor.</p></div></div></div>""",
+    "thrive toggles with hidden panels": """<div class="thrv_wrapper thrv_toggle"><div class="thrv_toggle_item tve_faq">
+        <div class="tve_faqB thrv_toggle_title"><div class="tve_toggle"><svg viewBox="0 0 384 512"><path d="M368"></path></svg></div>
+        <h4 class="tve-toggle-text">Is magnesium safe at night?</h4></div>
+        <div class="tve_faqC" style="display: none;"><div class="thrv_toggle_content"><p>Yes, for most adults.</p></div></div></div>
+        <div class="thrv_toggle_item tve_faq"><div class="tve_faqB thrv_toggle_title"><h4 class="tve-toggle-text">How much should I take?</h4></div>
+        <div class="tve_faqC" style="display: none;"><div class="thrv_toggle_content"><p>Ask a doctor.</p></div></div></div></div>""",
     "heading run under a faq heading (spanish)": """<h2>Preguntas frecuentes</h2>
         <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
         <h3>How much should I take?</h3><p>Ask a doctor.</p><h2>Conclusion</h2><p>Sleep well.</p>""",
@@ -110,3 +143,20 @@ def test_odd_aria_controls_values_are_looked_up_safely():
         <h3><button aria-controls="" aria-expanded="false">How much should I take?</button></h3>
         <div><p>Ask a doctor.</p></div>""")
     assert faq_pairs(parsed) == EXPECTED
+
+
+def test_the_heading_right_before_an_faq_widget_leaves_the_body_with_it():
+    parsed = parse_fragment("""<h2>Questions readers ask us</h2><div role="group" class="wp-block-accordion">
+        <div class="wp-block-accordion-item"><h3 class="wp-block-accordion-heading"><button type="button"
+        class="wp-block-accordion-heading__toggle" aria-controls="i1-panel" aria-expanded="false">
+        <span class="wp-block-accordion-heading__toggle-title">Is magnesium safe at night?</span>
+        <span class="wp-block-accordion-heading__toggle-icon" aria-hidden="true">+</span></button></h3>
+        <div inert role="region" class="wp-block-accordion-panel" id="i1-panel"><p>Yes, for most adults.</p></div></div>
+        <div class="wp-block-accordion-item"><h3 class="wp-block-accordion-heading"><button type="button"
+        class="wp-block-accordion-heading__toggle" aria-controls="i2-panel" aria-expanded="false">
+        <span class="wp-block-accordion-heading__toggle-title">How much should I take?</span></button></h3>
+        <div inert role="region" class="wp-block-accordion-panel" id="i2-panel"><p>Ask a doctor.</p></div></div></div>
+        <h2>Sleep Hygiene</h2><p>Keep the bedroom dark and cool.</p>""")
+    assert faq_pairs(parsed) == EXPECTED
+    assert "Questions readers ask us" not in parsed.article.body
+    assert "Sleep Hygiene" in parsed.article.body

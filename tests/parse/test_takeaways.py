@@ -5,7 +5,7 @@ from tests.parse.helpers import parse_fragment
 
 @pytest.mark.parametrize(
     "heading", ["Key Takeaways", "TL;DR", "Key Points:", "Puntos clave", "L’essentiel", "Das Wichtigste in Kürze",
-                "Pontos principais", "In sintesi", "🔑 Key takeaways"],
+                "Pontos principais", "In sintesi"],
 )
 def test_takeaways_heading_in_many_languages_introduces_a_list(heading):
     parsed = parse_fragment(f"<h2>{heading}</h2><ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>")
@@ -13,6 +13,12 @@ def test_takeaways_heading_in_many_languages_introduces_a_list(heading):
     assert parsed.takeaways.heading == heading
     assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
     assert "Sleep seven hours." not in parsed.article.body
+
+
+@pytest.mark.parametrize("heading", ["🔑 Key takeaways", "📌 Key takeaways 👇", "✅️ Key takeaways"])
+def test_emoji_decorating_a_takeaways_heading_are_not_part_of_it(heading):
+    parsed = parse_fragment(f"<h2>{heading}</h2><ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>")
+    assert parsed.takeaways.heading == "Key takeaways"
 
 
 def test_takeaways_box_with_a_bold_paragraph_heading():

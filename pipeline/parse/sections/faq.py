@@ -26,7 +26,7 @@ from pipeline.parse.dom import (
     select,
 )
 from pipeline.parse.names import PageNames, Vocabulary
-from pipeline.parse.sections.common import Consumed, Heading, as_heading, following
+from pipeline.parse.sections.common import Consumed, Heading, as_heading, following, heading_before
 from pipeline.parse.structured import as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline, strip_toggle_glyphs
 from pipeline.parse.vocabulary import is_faq_heading
@@ -66,15 +66,33 @@ def find_faq(
     questions, toggles = [], []
     for node in select(container, _QUESTIONS.selector(names)):
         (questions if "Question" in (node.attrs.get("itemtype") or "") else toggles).append(node)
-    for pairs in (_from_microdata(questions, consumed), _from_toggles(container, toggles, faq_heading, consumed)):
-        if pairs:
-            if faq_heading is not None:
-                consumed.add(faq_heading.node)
-            return _unique(pairs)
+    widget_start = len(consumed.nodes)
+    pairs = _from_microdata(questions, consumed) or _from_toggles(container, toggles, faq_heading, consumed)
+    if pairs:
+        # The FAQ's heading leaves the body with it: the FAQ heading, else the heading right before the widget
+        # ("Questions readers ask us").
+        widget = consumed.nodes[widget_start:]
+        heading = faq_heading or heading_before(_common_ancestor(widget[0], widget[-1], container))
+        if heading is not None and heading.node.tag != "h1":
+            consumed.add(heading.node)
+        return _unique(pairs)
     if faq_heading is not None and (pairs := _from_heading_run(faq_heading, consumed)):
         consumed.add(faq_heading.node)
         return _unique(pairs)
     return _unique(_from_jsonld(jsonld))
+
+
+def _common_ancestor(first: LexborNode, last: LexborNode, container: LexborNode) -> LexborNode:
+    """The innermost element holding both nodes (the container at most)."""
+    ancestors: set[int] = set()
+    node: LexborNode | None = first
+    while node is not None and node.mem_id != container.mem_id:
+        ancestors.add(node.mem_id)
+        node = node.parent
+    node = last
+    while node is not None and node.mem_id != container.mem_id and node.mem_id not in ancestors:
+        node = node.parent
+    return node if node is not None else container
 
 
 def _from_microdata(questions: list[LexborNode], consumed: Consumed) -> list[QuestionAnswer]:
