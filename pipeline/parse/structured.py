@@ -71,6 +71,19 @@ def nodes_of_type(nodes: list[dict[str, Any]], wanted: set[str] | frozenset[str]
     return [node for node in nodes if types_of(node) & wanted]
 
 
+def resolve(items: list[Any], nodes: list[dict[str, Any]]) -> list[Any]:
+    """Items with their ``{"@id": ...}`` references replaced by the graph nodes they name: Yoast's FAQPage lists
+    its questions that way, each a node of its own in the ``@graph``."""
+    if not any(_is_reference(item) for item in items):
+        return items
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    return [by_id.get(item["@id"], item) if _is_reference(item) else item for item in items]
+
+
+def _is_reference(item: Any) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("@id"), str) and len(item) == 1
+
+
 def as_list(value: Any) -> list[Any]:
     if value is None:
         return []

@@ -160,3 +160,16 @@ def test_the_heading_right_before_an_faq_widget_leaves_the_body_with_it():
     assert faq_pairs(parsed) == EXPECTED
     assert "Questions readers ask us" not in parsed.article.body
     assert "Sleep Hygiene" in parsed.article.body
+
+
+def test_json_ld_questions_referenced_by_id_from_the_graph_are_read():
+    # Yoast's graph: the FAQPage lists {"@id"} references; each Question is a node of its own.
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": ["WebPage", "FAQPage"], "@id": "https://x.example/a/",
+         "mainEntity": [{"@id": "https://x.example/a/#faq-question-1"}, {"@id": "https://x.example/a/#faq-question-2"}]},
+        {"@type": "Question", "@id": "https://x.example/a/#faq-question-1", "name": EXPECTED[0][0],
+         "acceptedAnswer": {"@type": "Answer", "text": EXPECTED[0][1]}},
+        {"@type": "Question", "@id": "https://x.example/a/#faq-question-2", "name": EXPECTED[1][0],
+         "acceptedAnswer": {"@type": "Answer", "text": EXPECTED[1][1]}}]}
+    parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert faq_pairs(parsed) == EXPECTED

@@ -99,3 +99,17 @@ def test_bold_words_that_start_a_sentence_are_not_step_titles():
         <p><strong>Magnesium citrate</strong> works faster but may loosen stools.</p>""")
     assert parsed.framework is None
     assert "Magnesium citrate works faster" in parsed.article.body
+
+
+def test_how_to_json_ld_steps_written_as_directions_keep_their_names():
+    # Yoast and Rank Math write each step's text as HowToDirection items; a HowToSection still groups steps.
+    data = {"@type": "HowTo", "name": "How to nap well", "step": [
+        {"@type": "HowToStep", "name": "Pick a time", "itemListElement": [
+            {"@type": "HowToDirection", "text": "Early afternoon works best."}]},
+        {"@type": "HowToSection", "name": "Afterwards", "itemListElement": [
+            {"@type": "HowToStep", "name": "Get up", "itemListElement": [
+                {"@type": "HowToDirection", "text": "Stand up at once."},
+                {"@type": "HowToTip", "text": "Open a window."}]}]}]}
+    parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
+    assert steps(parsed) == [("Pick a time", "Early afternoon works best."),
+                             ("Get up", "Stand up at once.\n\nOpen a window.")]

@@ -27,7 +27,7 @@ from pipeline.parse.dom import (
 )
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import Consumed, Heading, as_heading, following, heading_before
-from pipeline.parse.structured import as_list, nodes_of_type, text_value
+from pipeline.parse.structured import as_list, nodes_of_type, resolve, text_value
 from pipeline.parse.text import clean_inline, strip_toggle_glyphs
 from pipeline.parse.vocabulary import is_faq_heading
 
@@ -267,7 +267,7 @@ def _from_definition_list(node: LexborNode, consumed: Consumed) -> list[Question
 def _from_jsonld(jsonld: list[dict[str, Any]]) -> list[QuestionAnswer]:
     pairs = []
     for page in nodes_of_type(jsonld, {"FAQPage"}):
-        for entity in as_list(page.get("mainEntity")):
+        for entity in resolve(as_list(page.get("mainEntity")), jsonld):
             if not isinstance(entity, dict):
                 continue
             question = clean_inline(text_value(entity.get("name")) or "")

@@ -29,7 +29,7 @@ from pipeline.parse.sections.common import (
     heading_before,
     list_in,
 )
-from pipeline.parse.structured import as_list, nodes_of_type, text_value
+from pipeline.parse.structured import as_list, nodes_of_type, resolve, text_value, types_of
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_framework_heading
 
@@ -225,7 +225,7 @@ def _clean_title(title: str) -> str:
 
 def _from_jsonld(jsonld: list[dict[str, Any]]) -> FrameworkSection | None:
     for howto in nodes_of_type(jsonld, {"HowTo"}):
-        steps = [step for item in as_list(howto.get("step")) for step in _jsonld_steps(item)]
+        steps = [step for item in resolve(as_list(howto.get("step")), jsonld) for step in _jsonld_steps(item)]
         if len(steps) >= _MIN_STEPS:
             return FrameworkSection(clean_inline(text_value(howto.get("name")) or ""), steps)
     return None
@@ -236,10 +236,13 @@ def _jsonld_steps(item: Any) -> list[Step]:
         return [Step("", clean_inline(item))] if clean_inline(item) else []
     if not isinstance(item, dict):
         return []
-    if "itemListElement" in item and not item.get("text"):  # a HowToSection groups steps
-        return [step for sub in as_list(item["itemListElement"]) for step in _jsonld_steps(sub)]
+    parts = as_list(item.get("itemListElement"))
+    if parts and not item.get("text") and "HowToStep" not in types_of(item):  # a HowToSection groups steps
+        return [step for sub in parts for step in _jsonld_steps(sub)]
     title = _clean_title(clean_inline(text_value(item.get("name")) or ""))
-    text = fragment_text(text_value(item.get("text")) or "")
+    # A step's text, or the directions and tips it lists (Yoast and Rank Math write HowToDirection items).
+    texts = [item.get("text")] if item.get("text") else [part.get("text") for part in parts if isinstance(part, dict)]
+    text = "\n\n".join(t for value in texts if (t := fragment_text(text_value(value) or "")))
     if title and text == title:
         title = ""
     return [Step(title, text)] if title or text else []
