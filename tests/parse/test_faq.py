@@ -173,3 +173,12 @@ def test_json_ld_questions_referenced_by_id_from_the_graph_are_read():
          "acceptedAnswer": {"@type": "Answer", "text": EXPECTED[1][1]}}]}
     parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(graph)}</script>')
     assert faq_pairs(parsed) == EXPECTED
+
+
+def test_a_heading_run_wrapped_in_one_builder_section_is_opened():
+    parsed = parse_fragment("""<h2>FAQ</h2><div class="wp-block-group"><div class="inner">
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p></div></div>
+        <h2>Conclusion</h2><p>Sleep well tonight.</p>""")
+    assert faq_pairs(parsed) == EXPECTED
+    assert "Sleep well tonight." in parsed.article.body

@@ -11,14 +11,17 @@ Strategies, in order; the first that finds pairs wins, so one FAQ never comes ou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import (
+    HEADING_SELECTOR,
     SKIPPED,
     block_text,
+    children,
     fragment_text,
     heading_level,
     inline_text,
@@ -39,6 +42,7 @@ class QuestionAnswer:
 
 
 _WITHOUT_SUMMARY = SKIPPED | {"summary"}
+_WRAPPERS = frozenset({"div", "section", "article"})
 # Microdata questions, and the elements that play the question's part in toggle widgets across builders and
 # plugins: looked up in one query.
 _QUESTIONS = Vocabulary(
@@ -227,7 +231,7 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
             pairs.append(QuestionAnswer(text, answer))
             consumed.add(question, *answer_nodes)
 
-    for node in following(faq_heading):
+    for node in _run_elements(following(faq_heading), faq_heading.level):
         if _is_question_heading(node, faq_heading.level):
             close()
             question, answer_nodes = node, []
@@ -237,6 +241,31 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
             answer_nodes.append(node)
     close()
     return pairs
+
+
+_MAX_WRAPPER_DEPTH = 4
+
+
+def _run_elements(nodes: Iterable[LexborNode], faq_level: int) -> Iterator[LexborNode]:
+    """The elements of a heading run. A wrapper that holds several question headings (a page builder's FAQ
+    section, one ``<div>`` around every question and answer) is opened, so that they take part one by one."""
+    stack: list[tuple[Iterator[LexborNode], int]] = [(iter(nodes), 0)]
+    while stack:
+        iterator, depth = stack[-1]
+        node = next(iterator, None)
+        if node is None:
+            stack.pop()
+        elif depth < _MAX_WRAPPER_DEPTH and node.tag in _WRAPPERS and _holds_questions(node, faq_level):
+            stack.append((children(node), depth + 1))
+        else:
+            yield node
+
+
+def _holds_questions(node: LexborNode, faq_level: int) -> bool:
+    if as_heading(node) is not None:
+        return False
+    deeper = (heading for heading in node.css(HEADING_SELECTOR) if heading_level(heading) > faq_level)
+    return next(deeper, None) is not None and next(deeper, None) is not None
 
 
 def _is_question_heading(node: LexborNode, faq_level: int) -> bool:
