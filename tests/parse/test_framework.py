@@ -113,3 +113,20 @@ def test_how_to_json_ld_steps_written_as_directions_keep_their_names():
     parsed = parse_fragment("", head=f'<script type="application/ld+json">{json.dumps(data)}</script>')
     assert steps(parsed) == [("Pick a time", "Early afternoon works best."),
                              ("Get up", "Stand up at once.\n\nOpen a window.")]
+
+
+def test_a_table_under_a_framework_heading_gives_one_step_a_row():
+    parsed = parse_fragment("""<h2>Decision Framework for Better Sleep</h2><figure class="wp-block-table"><table>
+        <thead><tr><th>Step</th><th>Action</th><th>Details</th></tr></thead><tbody>
+        <tr><td>1</td><td>Track Your Sleep</td><td>Keep a diary for two weeks.</td></tr>
+        <tr><td>Step 2</td><td>Set a Schedule</td><td>Go to bed at the same time.</td></tr></tbody></table></figure>
+        <p>Closing words of the article here.</p>""")
+    assert steps(parsed) == [("Track Your Sleep", "Keep a diary for two weeks."),
+                             ("Set a Schedule", "Go to bed at the same time.")]
+    assert "Keep a diary" not in parsed.article.body
+
+
+def test_a_one_column_table_is_not_a_framework():
+    parsed = parse_fragment("""<h2>Sleep checklist</h2><table><tr><td>Dark room</td></tr><tr><td>Cool air</td></tr>
+        </table>""")
+    assert parsed.framework is None

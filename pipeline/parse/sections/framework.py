@@ -3,7 +3,7 @@
 Strategies, in order; the first that finds steps wins:
 1. HowTo blocks of SEO plugins (Yoast ``schema-how-to``, Rank Math ``rank-math-howto``): step name + step text;
 2. a heading named like a procedure ("Decision Framework for ...", "Step-by-step", "Pasos a seguir") followed by
-   a list, each item "Title: text" or "<strong>Title</strong> text";
+   a list, each item "Title: text" or "<strong>Title</strong> text", or by a table, one step a row;
 3. the same heading followed by one sub-heading (or bold-only paragraph) per step, each with its paragraphs, or
    by paragraphs that each open with a bold title ("<b>Consult a Provider:</b> Before ...");
 4. a numbered list whose every item opens with a bold title, whatever its heading;
@@ -18,7 +18,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import block_text, fragment_text, heading_level, inline_text, select
+from pipeline.parse.dom import block_text, children, fragment_text, heading_level, inline_text, select
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
@@ -47,9 +47,9 @@ class FrameworkSection:
 
 
 # "Step 1:", "Paso 2 -", "Étape 3.", "Schritt 4)", "1.", "2)" before a step's title.
-_STEP_PREFIX = re.compile(
-    r"^(?:(?:step|paso|étape|etape|schritt|passo|etapa|stap|fase)\s*)?\d{1,2}\s*[:.)\-–—]\s*", re.IGNORECASE
-)
+_STEP_WORD = r"(?:(?:step|paso|étape|etape|schritt|passo|etapa|stap|fase)\s*)?\d{1,2}"
+_STEP_PREFIX = re.compile(rf"^{_STEP_WORD}\s*[:.)\-–—]\s*", re.IGNORECASE)
+_STEP_NUMBER = re.compile(rf"^{_STEP_WORD}\s*[:.)\-–—]?$", re.IGNORECASE)  # a table's "Step 2" column
 # "Title: text" where the title is short: the split an author makes with a colon or a dash.
 _TITLE_SPLIT = re.compile(r"^(?P<title>[^:.!?]{2,80}?)\s*[:–—]\s+(?P<text>\S.*)$", re.DOTALL)
 _HOWTO_NAMES = Vocabulary(class_parts=("schema-how-to", "rank-math-howto", "howto"), id_parts=("rank-math-howto",))
@@ -104,13 +104,8 @@ def _from_howto_block(container: LexborNode, selector: str, consumed: Consumed) 
 def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | None:
     nodes = list(following(heading))
     for index, node in enumerate(nodes[:3]):
-        found = list_in(node)
-        if found is None:
-            continue
-        steps = [_split_item(li) for li in direct_items(found)]
-        steps = [step for step in steps if step.title or step.text]
-        ordered = found.tag == "ol" or sum(bool(step.title) for step in steps) * 2 > len(steps)
-        if len(steps) >= _MIN_STEPS and ordered:
+        steps = _list_steps(node) or _table_steps(node)
+        if len(steps) >= _MIN_STEPS:
             consumed.add(heading.node, *nodes[: index + 1])
             return FrameworkSection(heading.text, steps)
     for finder in (_steps_from_subheadings, _steps_from_lead_paragraphs):
@@ -119,6 +114,36 @@ def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | No
             consumed.add(heading.node, *step_nodes)
             return FrameworkSection(heading.text, steps)
     return None
+
+
+def _list_steps(node: LexborNode) -> list[Step]:
+    """The items of a numbered list, or of a bullet list whose items mostly carry a title."""
+    found = list_in(node)
+    if found is None:
+        return []
+    steps = [step for li in direct_items(found) if (step := _split_item(li)).title or step.text]
+    ordered = found.tag == "ol" or sum(bool(step.title) for step in steps) * 2 > len(steps)
+    return steps if ordered else []
+
+
+def _table_steps(node: LexborNode) -> list[Step]:
+    """The rows of a table ("Step | Action | Details"): a leading step number is dropped, the first cell left is
+    the title and the others its text. A header row (all ``<th>``) names columns, not a step."""
+    table = node if node.tag == "table" else node.css_first("table")
+    if table is None or (table is not node and len(inline_text(table)) != len(inline_text(node))):
+        return []
+    steps = []
+    for row in table.css("tr"):
+        cells = [child for child in children(row) if child.tag in ("td", "th")]
+        if not cells or all(cell.tag == "th" for cell in cells):
+            continue
+        texts = [text for cell in cells if (text := block_text(cell))]
+        if texts and _STEP_NUMBER.match(texts[0]):
+            texts = texts[1:]
+        if len(texts) < 2:
+            return []  # one column: a list of facts, not titled steps
+        steps.append(Step(_clean_title(texts[0]), "\n\n".join(texts[1:])))
+    return steps
 
 
 def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSection | None:
