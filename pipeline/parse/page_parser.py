@@ -71,7 +71,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
         raise NoArticle("the page has no <body>")
     consumed = Consumed()
     page_headings = headings(body_node)
-    takeaways = find_takeaways(page_headings, consumed)
+    takeaways = find_takeaways(body_node, page_headings, consumed)
     faq = find_faq(body_node, page_headings, names, jsonld, consumed)
     framework = find_framework(body_node, page_headings, names, jsonld, consumed)
     consumed.remove_all()

@@ -30,3 +30,23 @@ def test_takeaways_box_with_a_bold_paragraph_heading():
 def test_a_list_under_an_unrelated_heading_is_not_takeaways():
     parsed = parse_fragment("<h2>Ingredients</h2><ul><li>Oats</li><li>Milk</li></ul>")
     assert parsed.takeaways is None
+
+
+def test_a_short_label_of_any_tag_right_before_a_list_names_takeaways():
+    parsed = parse_fragment("""<div class="summary-box"><div class="box-label">Key Takeaways</div>
+        <ul><li>Sleep seven hours.</li><li>Move daily.</li></ul></div>""")
+    assert parsed.takeaways.heading == "Key Takeaways"
+    assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
+    assert "Key Takeaways" not in parsed.article.body
+
+
+def test_paragraphs_opening_with_the_same_bullet_are_the_items():
+    parsed = parse_fragment("""<h2>Key Takeaways</h2><p>✅ Sleep seven hours.</p><p>✅️ Move daily.</p>
+        <p>• Not part of the run.</p><p>The article goes on here with ordinary prose.</p>""")
+    assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
+    assert "The article goes on here" in parsed.article.body
+
+
+def test_paragraphs_opening_with_quotes_are_not_bulleted_items():
+    parsed = parse_fragment("""<h2>Summary</h2><p>“Rest matters,” said the nurse.</p><p>“So does food,” she added.</p>""")
+    assert parsed.takeaways is None

@@ -1,17 +1,25 @@
-"""The summary list: a heading named like "Key Takeaways" / "TL;DR" / "Puntos clave", then a list."""
+"""The summary list: a heading named like "Key Takeaways" / "TL;DR" / "Puntos clave", then a list.
+
+The heading may be a real heading, a bold line or a titled box label (the page's heading-like elements), or any
+short element right before the list (``<div class="label">Key Takeaways</div><ul>``). The list may be a real
+list, or a run of paragraphs that each open with the same bullet sign ("✅ Sleep seven hours.").
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADING_SELECTOR, inline_text
+from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element, previous_element
 from pipeline.parse.sections.common import Consumed, Heading, direct_items, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
 # How many elements may stand between the heading and its list (an intro sentence, an empty spacer).
 _MAX_GAP = 3
+_MAX_LABEL_CHARS = 60
+_BULLETS = frozenset("•·‣⁃▪▫■□●○◦▸▹►▻–—-*")
 
 
 @dataclass(slots=True)
@@ -20,19 +28,67 @@ class TakeawaysSection:
     items: list[str]
 
 
-def find_takeaways(page_headings: list[Heading], consumed: Consumed) -> TakeawaysSection | None:
+def find_takeaways(
+    container: LexborNode, page_headings: list[Heading], consumed: Consumed
+) -> TakeawaysSection | None:
     for heading in page_headings:
-        if not is_takeaways_heading(heading.text):
-            continue
-        between: list[LexborNode] = []
-        for node in following(heading):
-            found = node if node.tag in ("ul", "ol") else node.css_first("ul, ol")
-            if found is not None and not node.css_first(HEADING_SELECTOR):
-                items = [text for li in direct_items(found) if (text := inline_text(li))]
-                if items:
-                    consumed.add(heading.node, *between, node)
-                    return TakeawaysSection(heading.text, items)
-            between.append(node)
-            if len(between) >= _MAX_GAP:
-                break
+        if is_takeaways_heading(heading.text) and (section := _under(heading, consumed)):
+            return section
+    return _after_label(container, consumed)
+
+
+def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
+    between: list[LexborNode] = []
+    for node in following(heading):
+        found = node if node.tag in ("ul", "ol") else node.css_first("ul, ol")
+        if found is not None and not node.css_first(HEADING_SELECTOR):
+            items = [text for li in direct_items(found) if (text := inline_text(li))]
+            if items:
+                consumed.add(heading.node, *between, node)
+                return TakeawaysSection(heading.text, items)
+        if not between and (bulleted := _bulleted_paragraphs(node)):
+            consumed.add(heading.node, *bulleted)
+            return TakeawaysSection(heading.text, [_without_bullet(inline_text(p)) for p in bulleted])
+        between.append(node)
+        if len(between) >= _MAX_GAP:
+            break
     return None
+
+
+def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection | None:
+    """A list whose previous element is a short label named like a summary, whatever its tag."""
+    for found in container.css("ul, ol"):
+        label = previous_element(found)
+        if label is None or label.tag in ("ul", "ol") or len(label.text()) > 4 * _MAX_LABEL_CHARS:
+            continue  # the raw length first: most elements before a list are paragraphs, too long to be labels
+        text = inline_text(label)
+        if len(text) <= _MAX_LABEL_CHARS and is_takeaways_heading(text):
+            items = [item for li in direct_items(found) if (item := inline_text(li))]
+            if items:
+                consumed.add(label, found)
+                return TakeawaysSection(text, items)
+    return None
+
+
+def _bulleted_paragraphs(first: LexborNode) -> list[LexborNode]:
+    """``first`` and the paragraphs after it, while each opens with the same bullet sign; two at least."""
+    run: list[LexborNode] = []
+    bullet = None
+    node: LexborNode | None = first
+    while node is not None and node.tag == "p":
+        text = inline_text(node)
+        if not text or not _is_bullet(text[0]) or (bullet is not None and text[0] != bullet):
+            break
+        bullet = text[0]
+        run.append(node)
+        node = next_element(node)
+    return run if len(run) >= 2 else []
+
+
+def _is_bullet(char: str) -> bool:
+    """A bullet, dash, check mark or emoji; not a quote or bracket that opens a sentence."""
+    return char in _BULLETS or unicodedata.category(char) == "So"
+
+
+def _without_bullet(text: str) -> str:
+    return text[1:].lstrip("\ufe0f ").strip()
