@@ -5,7 +5,8 @@ numbering and emoji, trailing punctuation dropped): takeaways headings start wit
 contain one ("Vitamin D FAQs"), framework headings start with one or contain one of a shorter list ("Decision
 Framework for ..."), chrome headings, inline labels and jump links are one (or start with a chrome prefix).
 Add a language by adding its phrases to every list.
-Languages: English, Spanish, French, German, Portuguese, Italian, Dutch.
+Languages: English, Spanish, French, German, Portuguese, Italian, Dutch; and, less completely, Polish, Swedish,
+Danish, Turkish, Russian, Japanese and Indonesian.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ import unicodedata
 
 from pipeline.parse.text import strip_toggle_glyphs
 
+
+def _fold(text: str) -> str:
+    """Case folded NFC. Turkish dotted and dotless i fold alike ("İlgili" -> "i̇lgili", "SIKÇA" -> "sikça" must
+    meet "ilgili" and "sıkça"), so both become a plain i."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return text if text.isascii() else text.replace("\u0307", "").replace("ı", "i")
+
 TAKEAWAYS = (
     # en
     "key takeaways", "key takeaway", "takeaways", "key points", "key point", "key facts", "main points",
@@ -23,20 +31,39 @@ TAKEAWAYS = (
     "things to remember", "quick takeaways", "article summary", "in short",
     # es
     "puntos clave", "conclusiones clave", "ideas clave", "resumen", "en resumen", "lo esencial",
-    "lo más importante", "aspectos clave", "claves",
+    "lo más importante", "aspectos clave", "claves", "lo que debes saber", "lo que necesitas saber",
+    "en pocas palabras", "los puntos clave",
     # fr
     "points clés", "points cles", "à retenir", "a retenir", "l'essentiel", "l’essentiel", "en bref", "résumé",
     "resume", "ce qu'il faut retenir", "ce qu’il faut retenir", "en résumé",
     # de
     "das wichtigste in kürze", "das wichtigste", "wichtigste punkte", "kernpunkte", "zusammenfassung",
-    "auf einen blick", "in kürze", "kurz gesagt", "fazit in kürze",
+    "auf einen blick", "in kürze", "kurz gesagt", "fazit in kürze", "die wichtigsten punkte", "die wichtigsten fakten",
+    "kurz & knapp", "kurz und knapp",
     # pt
     "pontos principais", "pontos-chave", "principais pontos", "principais conclusões", "resumo", "em resumo",
-    "destaques",
+    "destaques", "o que você precisa saber", "o que precisa saber", "em poucas palavras", "os pontos principais",
     # it
     "punti chiave", "in sintesi", "riepilogo", "in breve", "da ricordare", "riassunto", "punti salienti",
+    "i punti chiave", "cosa sapere",
     # nl
-    "belangrijkste punten", "kernpunten", "samenvatting", "in het kort",
+    "belangrijkste punten", "kernpunten", "samenvatting", "in het kort", "de belangrijkste punten", "kort samengevat",
+    "in een notendop",
+    # pl
+    "najważniejsze informacje", "najważniejsze w skrócie", "w skrócie", "w pigułce", "kluczowe informacje",
+    "podsumowanie",
+    # sv
+    "sammanfattning", "i korthet", "det viktigaste", "kortfattat",
+    # da
+    "kort fortalt", "det vigtigste", "opsummering", "kort sagt",
+    # tr
+    "önemli noktalar", "özet", "kısaca", "öne çıkanlar",
+    # ru
+    "главное", "кратко", "коротко о главном", "основные выводы", "главное в статье",
+    # ja
+    "この記事のポイント", "この記事でわかること", "ポイント", "要点", "まとめ",
+    # id
+    "poin penting", "ringkasan", "poin utama", "intisari",
 )
 
 FAQ = (
@@ -45,18 +72,34 @@ FAQ = (
     "questions & answers", "q&a", "q & a", "people also ask", "your questions answered", "commonly asked questions",
     # es
     "preguntas frecuentes", "preguntas y respuestas", "preguntas comunes", "dudas frecuentes",
+    "preguntas más frecuentes",
     # fr
     "questions fréquentes", "questions frequentes", "foire aux questions", "questions courantes",
-    "questions fréquemment posées", "vos questions",
+    "questions fréquemment posées", "vos questions", "questions les plus fréquentes",
     # de
     "häufig gestellte fragen", "haufig gestellte fragen", "häufige fragen", "fragen und antworten",
-    "oft gestellte fragen",
+    "oft gestellte fragen", "die häufigsten fragen",
     # pt
     "perguntas frequentes", "perguntas e respostas", "dúvidas frequentes", "duvidas frequentes",
+    "perguntas mais frequentes",
     # it
-    "domande frequenti", "domande e risposte", "domande comuni",
+    "domande frequenti", "domande e risposte", "domande comuni", "domande più frequenti", "domande più comuni",
     # nl
     "veelgestelde vragen", "veel gestelde vragen", "vragen en antwoorden",
+    # pl
+    "najczęściej zadawane pytania", "często zadawane pytania", "pytania i odpowiedzi",
+    # sv
+    "vanliga frågor", "frågor och svar",
+    # da
+    "ofte stillede spørgsmål", "spørgsmål og svar",
+    # tr
+    "sıkça sorulan sorular", "sık sorulan sorular", "merak edilenler", "soru-cevap",
+    # ru
+    "часто задаваемые вопросы", "вопросы и ответы", "частые вопросы",
+    # ja
+    "よくある質問", "よくあるご質問", "質問と回答",
+    # id
+    "pertanyaan yang sering diajukan", "pertanyaan umum", "tanya jawab",
 )
 
 FRAMEWORK = (
@@ -72,13 +115,27 @@ FRAMEWORK = (
     "plan d’action", "procédure", "guide",
     # de
     "entscheidungsrahmen", "schritt für schritt", "schritte", "so geht", "anleitung", "vorgehen",
-    "aktionsplan", "checkliste", "leitfaden", "wie sie", "wie man",
+    "aktionsplan", "checkliste", "leitfaden", "wie sie", "wie man", "schritt-für-schritt",
     # pt
     "passo a passo", "passos", "etapas", "como fazer", "como", "plano de ação", "guia",
     # it
     "passo dopo passo", "passaggi", "fasi", "come fare", "come", "procedura", "piano d'azione", "guida",
     # nl
-    "stappenplan", "stap voor stap", "stappen", "hoe je",
+    "stappenplan", "stap voor stap", "stappen", "hoe je", "het stappenplan",
+    # pl
+    "krok po kroku", "instrukcja", "plan działania",
+    # sv
+    "steg för steg", "så gör du",
+    # da
+    "trin for trin", "sådan gør du", "fremgangsmåde",
+    # tr
+    "adım adım", "nasıl yapılır",
+    # ru
+    "пошаговая инструкция", "шаг за шагом", "инструкция", "алгоритм действий",
+    # ja
+    "手順", "やり方",
+    # id
+    "langkah-langkah", "cara", "panduan",
 )
 # Framework words that may also stand inside a heading ("Decision Framework for ...", "A 5-Step Plan").
 FRAMEWORK_ANYWHERE = (
@@ -86,6 +143,8 @@ FRAMEWORK_ANYWHERE = (
     "routine", "protocol", "program", "programme", "regimen",
     "pasos", "paso a paso", "rutina", "programa", "marco de decisión",
     "étapes", "schritte", "passos", "rotina", "plano", "passaggi", "programma", "stappen", "programm",
+    "anleitung", "schritten", "stappenplan", "kroki", "kroków", "steg", "trin", "adım", "adımda", "шагов", "ステップ",
+    "langkah",
 )
 
 # Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters, tables
@@ -106,45 +165,74 @@ CHROME = (
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
-    "índice", "tabla de contenidos", "índice de contenidos", "contenidos",
+    "índice", "tabla de contenidos", "índice de contenidos", "contenidos", "deja una respuesta", "quizás te interese",
     # fr
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "vous aimerez aussi", "partager",
     "laisser un commentaire", "commentaires", "sur le même sujet", "sommaire", "table des matières",
+    "partager cet article", "vous pourriez aussi aimer",
     # de
     "ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "teilen", "kommentare",
     "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel", "inhaltsverzeichnis", "inhalt",
+    "ähnliche beiträge", "verwandte beiträge", "schreibe einen kommentar", "das könnte dich auch interessieren",
+    "auch interessant", "beitrag teilen", "neueste beiträge",
     # pt
     "artigos relacionados", "posts relacionados", "leia também", "leia tambem", "compartilhe", "comentários",
     "deixe um comentário", "você também pode gostar", "sumário", "índice de conteúdo",
+    "deixe uma resposta", "compartilhar", "partilhar", "também lhe pode interessar",
     # it
     "articoli correlati", "potrebbe interessarti", "leggi anche", "condividi", "commenti", "lascia un commento",
-    "indice", "sommario", "indice dei contenuti",
+    "indice", "sommario", "indice dei contenuti", "ti potrebbe interessare", "articoli simili", "lascia una risposta",
     # nl
     "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter", "inhoudsopgave",
-    "inhoud",
+    "inhoud", "gerelateerde berichten", "geef een reactie", "deel dit artikel", "dit vind je misschien ook interessant",
+    "recente berichten",
+    # pl
+    "podobne wpisy", "podobne artykuły", "zobacz także", "zobacz też", "przeczytaj również", "udostępnij",
+    "dodaj komentarz", "komentarze", "spis treści", "ostatnie wpisy",
+    # sv
+    "relaterade inlägg", "relaterade artiklar", "dela", "lämna ett svar", "kommentarer", "innehållsförteckning",
+    "senaste inläggen",
+    # da
+    "relaterede indlæg", "relaterede artikler", "del", "efterlad en kommentar", "skriv en kommentar",
+    "indholdsfortegnelse", "seneste indlæg",
+    # tr
+    "ilgili yazılar", "benzer yazılar", "bunlar da ilginizi çekebilir", "paylaş", "bir yanıt yazın", "yorumlar",
+    "içindekiler", "son yazılar",
+    # ru
+    "похожие статьи", "похожие записи", "поделиться", "добавить комментарий", "комментарии", "содержание",
+    "оглавление", "свежие записи",
+    # ja
+    "関連記事", "おすすめ記事", "シェアする", "コメントを残す", "目次", "最近の投稿", "人気記事",
+    # id
+    "artikel terkait", "bagikan", "tinggalkan balasan", "komentar", "daftar isi", "pos-pos terbaru", "berita terkait",
 )
 
 # Chrome headings that may go on ("More from Health", "Share this on ...").
 CHROME_PREFIXES = ("more from", "more in", "more news", "more stories", "share this", "share on", "sign up for",
                    "you may also like", "you might also like", "related articles", "related posts", "más de",
-                   "plus de", "mehr von", "mehr zum thema")
-_CHROME_SET = frozenset(phrase.rstrip(":") for phrase in CHROME)
+                   "plus de", "mehr von", "mehr zum thema", "ähnliche", "potrebbe interessarti", "partager", "podobne")
+_CHROME_SET = frozenset(_fold(phrase).rstrip(":") for phrase in CHROME)
 # Labels that interrupt an article (an ad slot, a "read also" teaser) rather than end it: a line of the body
 # that is only one of these is dropped, and the article goes on after it.
-INLINE_LABELS = frozenset({
+INLINE_LABELS = frozenset(_fold(label) for label in {
     "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "read more", "read next",
     "read also", "also read", "don't miss", "don’t miss", "continue reading", "story continues below",
     "article continues below", "scroll to continue", "scroll to continue with content", "related",
     "publicidad", "lee también", "lea también", "publicité", "à lire aussi", "a lire aussi", "lire aussi", "anzeige",
     "werbung", "lesen sie auch", "publicidade", "leia também", "leia mais", "veja também", "pubblicità",
-    "leggi anche", "advertentie", "lees ook",
+    "leggi anche", "advertentie", "lees ook", "auch interessant",
+    "czytaj także", "czytaj też", "zobacz też", "przeczytaj również", "läs också", "läs även", "læs også",
+    "ayrıca okuyun", "читайте также", "あわせて読みたい", "関連記事", "baca juga", "reklama", "annons", "reklame",
+    "reklam", "реклама", "広告", "スポンサーリンク", "iklan",
 })
 
 # In-page links back to the top of the page.
 JUMP_LINKS = ("back to top", "to top", "top", "go to top", "scroll to top", "return to top", "back to top button",
               "volver arriba", "ir arriba", "subir", "haut de page", "retour en haut", "nach oben", "zum seitenanfang",
-              "voltar ao topo", "topo", "torna su", "torna all'inizio", "naar boven", "terug naar boven")
-_JUMP_SET = frozenset(JUMP_LINKS)
+              "voltar ao topo", "topo", "torna su", "torna all'inizio", "naar boven", "terug naar boven",
+              "zurück nach oben", "do góry", "powrót na górę", "till toppen", "til toppen", "başa dön", "наверх",
+              "ページの先頭へ", "トップへ戻る", "kembali ke atas")
+_JUMP_SET = frozenset(_fold(phrase) for phrase in JUMP_LINKS)
 
 _NOISE = re.compile(r"^[\W\d_]+|[\s:.\-–—!?]+$")
 _TRAILING_NOISE = frozenset(":.-–—!?")
@@ -152,23 +240,36 @@ _TRAILING_NOISE = frozenset(":.-–—!?")
 
 def heading_key(text: str) -> str:
     """A heading's comparable form: case folded, accents kept, leading numbering/emoji and trailing ':' dropped."""
-    text = unicodedata.normalize("NFC", text).casefold().strip()
+    text = _fold(text).strip()
     if text and text[0].isalpha() and text[-1] not in _TRAILING_NOISE:
         return text  # most headings: a letter first, nothing to trim at the end; no regex needed
     return _NOISE.sub("", text).strip()
+
+
+# Scripts written without spaces between words: a phrase there has no word boundary to look for.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
+def _split_by_script(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    folded = tuple(_fold(phrase) for phrase in phrases)
+    return (tuple(p for p in folded if not _UNSPACED.search(p)), tuple(p for p in folded if _UNSPACED.search(p)))
+
+
 def _starting(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Matches a key that is, or starts with, one of the phrases followed by a word boundary."""
-    return re.compile(rf"^(?:{_alternation(phrases)})(?!\w)")
+    spaced, unspaced = _split_by_script(phrases)
+    pattern = rf"^(?:{_alternation(spaced)})(?!\w)"
+    return re.compile(pattern + (rf"|^(?:{_alternation(unspaced)})" if unspaced else ""))
 
 
 def _anywhere(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+    spaced, unspaced = _split_by_script(phrases)
+    pattern = rf"(?<!\w)(?:{_alternation(spaced)})(?!\w)"
+    return re.compile(pattern + (rf"|(?:{_alternation(unspaced)})" if unspaced else ""))
 
 
 _TAKEAWAYS_START = _starting(TAKEAWAYS)

@@ -54,7 +54,10 @@ _QUESTIONS = Vocabulary(
     ),
 )
 # Class words that mark a widget as an FAQ even when its questions do not end with a question mark.
-_FAQ_MARKERS = re.compile(r"faq|question|frage|pregunta|pergunta|domand", re.IGNORECASE)
+# (Class names are written in ASCII, so the words of other scripts come transliterated.)
+_FAQ_MARKERS = re.compile(
+    r"faq|question|frage|pregunta|pergunta|domand|vraag|pytani|soru|vopros|pertanyaan", re.IGNORECASE
+)
 _QUESTION_END = ("?", "？", "؟", ";")  # ';' is the Greek question mark
 
 

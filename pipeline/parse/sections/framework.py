@@ -46,12 +46,16 @@ class FrameworkSection:
     steps: list[Step]
 
 
-# "Step 1:", "Paso 2 -", "Étape 3.", "Schritt 4)", "1.", "2)" before a step's title.
-_STEP_WORD = r"(?:(?:step|paso|étape|etape|schritt|passo|etapa|stap|fase)\s*)?\d{1,2}"
-_STEP_PREFIX = re.compile(rf"^{_STEP_WORD}\s*[:.)\-–—]\s*", re.IGNORECASE)
-_STEP_NUMBER = re.compile(rf"^{_STEP_WORD}\s*[:.)\-–—]?$", re.IGNORECASE)  # a table's "Step 2" column
+# "Step 1:", "Paso 2 -", "Étape 3.", "1. Schritt:", "Шаг 4)", "ステップ5：", "2)" before a step's title.
+_STEP_WORDS = ("step|paso|étape|etape|schritt|passo|etapa|stap|fase|krok|steg|trin|adım|шаг|этап|langkah|tahap|"
+               "ステップ|手順")
+_STEP_WORD = rf"(?:(?:{_STEP_WORDS})\s*\d{{1,2}}|\d{{1,2}}\s*\.?\s*(?:{_STEP_WORDS})(?!\w)|\d{{1,2}})"
+_SEPARATORS = ":.)\\-–—：．"
+_STEP_PREFIX = re.compile(rf"^{_STEP_WORD}\s*[{_SEPARATORS}]\s*", re.IGNORECASE)
+_STEP_NUMBER = re.compile(rf"^{_STEP_WORD}\s*[{_SEPARATORS}]?$", re.IGNORECASE)  # a table's "Step 2" column
 # "Title: text" where the title is short: the split an author makes with a colon or a dash.
-_TITLE_SPLIT = re.compile(r"^(?P<title>[^:.!?]{2,80}?)\s*[:–—]\s+(?P<text>\S.*)$", re.DOTALL)
+_TITLE_SPLIT = re.compile(r"^(?P<title>[^:.!?：]{2,80}?)\s*(?:[:–—]\s+|：\s*)(?P<text>\S.*)$", re.DOTALL)
+_TITLE_EDGES = " :.–—-：．"
 _HOWTO_NAMES = Vocabulary(class_parts=("schema-how-to", "rank-math-howto", "howto"), id_parts=("rank-math-howto",))
 _HOWTO_STEPS = "[class*=how-to-step], [class*=howto-step], [class*=rank-math-step]"
 _STEP_NAMES = "[class*=step-name], [class*=step-title]"
@@ -236,7 +240,7 @@ def _split_item(li: LexborNode) -> Step:
     if lead is not None:
         lead_text = clean_inline(lead.text())
         if lead_text and text.startswith(lead_text) and len(lead_text) < len(text):
-            rest = text[len(lead_text):].lstrip(" :–—-.").strip()
+            rest = text[len(lead_text):].lstrip(_TITLE_EDGES).strip()
             if rest:
                 return Step(_clean_title(lead_text), rest)
     if match := _TITLE_SPLIT.match(text):
@@ -245,7 +249,7 @@ def _split_item(li: LexborNode) -> Step:
 
 
 def _clean_title(title: str) -> str:
-    return _STEP_PREFIX.sub("", title).strip(" :.–—-").strip()
+    return _STEP_PREFIX.sub("", title).strip(_TITLE_EDGES).strip()
 
 
 def _from_jsonld(jsonld: list[dict[str, Any]]) -> FrameworkSection | None:
