@@ -210,20 +210,38 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
 
 # Publication <time> elements, most explicit first; any other <time> comes after them.
 _PUBLISHED_TIMES = ("[pubdate]", "[class~=published]", "[class~=entry-date]", '[itemprop="datePublished"]')
+# Where the dates of other things live: readers' comments, related posts, sidebars, footers.
+_ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
+_ELSEWHERE_NAMES = re.compile(r"comment|respond|related|sidebar|widget|footer", re.IGNORECASE)
 
 
 def _first_time(tree: LexborHTMLParser) -> str | None:
-    """The page's publication date from its <time> elements, when nothing declares it: one query, the most
-    explicit matches first, and the first that names a day wins ("3 hours ago" does not)."""
+    """The page's publication date from its <time> elements, when nothing declares it: one query, then the
+    most explicit matches, of which the first that names a day wins ("3 hours ago" does not). Only when none is
+    marked as the publication date does any other <time> count, and then not one of a comment, a related post,
+    a sidebar or a footer."""
     if tree.body is None:
         return None
     times = tree.body.css('time, [itemprop="datePublished"]')
     explicit = [node for marker in _PUBLISHED_TIMES for node in times if node.css_matches(marker)]
-    for node in (*explicit, *times):
+    candidates = explicit or [node for node in times if not _elsewhere(node)]
+    for node in candidates:
         attrs = node.attributes
         if date := iso_date(attrs.get("datetime") or attrs.get("content") or node.text()):
             return date
     return None
+
+
+def _elsewhere(node: LexborNode) -> bool:
+    ancestor = node.parent
+    while ancestor is not None and ancestor.tag != "body":
+        if ancestor.tag in _ELSEWHERE_TAGS:
+            return True
+        attrs = ancestor.attributes
+        if _ELSEWHERE_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def _date(*values: Any) -> str | None:

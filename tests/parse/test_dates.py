@@ -17,6 +17,16 @@ def test_iso_dates_are_kept_as_declared(declared):
     ("November 18, 2019", "2019-11-18"),
     ("Published on Nov. 18, 2019", "2019-11-18"),
     ("2019/11/20", "2019-11-20"),
+    ("3 de noviembre de 2025", "2025-11-03"),
+    ("3. März 2025", "2025-03-03"),
+    ("3 de março de 2025 às 10:00", "2025-03-03T10:00:00"),
+    ("3 listopada 2025", "2025-11-03"),
+    ("3 KASIM 2025", "2025-11-03"),
+    ("3 ноября 2025 г.", "2025-11-03"),
+    ("12 Agustus 2025", "2025-08-12"),
+    ("03.11.2025", "2025-11-03"),  # dotted: day first
+    ("2025年11月3日", "2025-11-03"),
+    ("2025년 11월 3일", "2025-11-03"),
 ])
 def test_loosely_written_dates_become_iso(declared, expected):
     assert iso_date(declared) == expected
@@ -27,6 +37,8 @@ def test_loosely_written_dates_become_iso(declared, expected):
     "Nov 2019",  # no day
     "3 hours ago",
     "Updated 2019",
+    "3 days ago, 2019",
+    "2025年13月3日",  # no thirteenth month
     "0001-01-01T00:00:00Z",  # an empty date of the page's framework
     "GMT+0530 Nov 19 05:44:06",  # no year: the offset must not be taken for one
     "",

@@ -81,3 +81,21 @@ def test_the_publication_time_element_is_read_from_its_text_when_it_has_no_datet
     article = parse(page("", "<p>by Ana <time class='updated'>2 hours ago</time>"
                              "<time class='published'>Posted on March 3, 2024</time></p>"))
     assert article.published_at == "2024-03-03"
+
+
+def test_a_date_written_in_the_pages_language_is_read():
+    article = parse(page("", "<p class='byline'>Publicado el <time class='published'>3 de noviembre de 2025</time></p>"))
+    assert article.published_at == "2025-11-03"
+
+
+def test_the_dates_of_readers_comments_never_stand_for_the_article():
+    comments = ("<div id='comments' class='comments-area'><ol class='comment-list'><li><p>Great read!</p>"
+                "<time datetime='2025-11-05T21:14:00-06:00'>5 Nov 2025</time></li></ol></div>")
+    article = parse(page("", "<p>Posted on <span class='date'>3 listopada 2025</span></p>" + comments))
+    assert article.published_at is None
+
+
+def test_an_unreadable_publication_date_is_not_replaced_by_another_time_on_the_page():
+    article = parse(page("", "<time class='published'>a while ago</time><p>See <time datetime='2024-01-02'>the "
+                             "launch</time>.</p>"))
+    assert article.published_at is None
