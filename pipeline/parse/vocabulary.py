@@ -104,38 +104,49 @@ FAQ = (
 
 FRAMEWORK = (
     # en
-    "decision framework", "framework", "step-by-step", "step by step", "steps to", "steps for", "how to",
-    "action plan", "checklist", "the process", "process", "a guide to", "your plan", "roadmap",
-    "decision guide", "decision tree", "getting started", "instructions", "procedure",
+    "decision framework", "framework", "step-by-step", "step by step", "steps to", "steps for", "action plan",
+    "checklist", "your plan", "roadmap", "decision guide", "decision tree", "instructions", "procedure",
     # es
-    "marco de decisión", "marco de decision", "pasos", "paso a paso", "cómo", "como hacer", "guía",
-    "plan de acción", "lista de verificación", "procedimiento",
+    "marco de decisión", "marco de decision", "pasos", "paso a paso", "plan de acción", "lista de verificación",
+    "procedimiento",
     # fr
-    "cadre de décision", "étapes", "etapes", "étape par étape", "comment", "marche à suivre", "plan d'action",
-    "plan d’action", "procédure", "guide",
+    "cadre de décision", "étapes", "etapes", "étape par étape", "marche à suivre", "plan d'action", "plan d’action",
+    "procédure",
     # de
-    "entscheidungsrahmen", "schritt für schritt", "schritte", "so geht", "anleitung", "vorgehen",
-    "aktionsplan", "checkliste", "leitfaden", "wie sie", "wie man", "schritt-für-schritt",
+    "entscheidungsrahmen", "schritt für schritt", "schritte", "anleitung", "vorgehen", "aktionsplan", "checkliste",
+    "schritt-für-schritt",
     # pt
-    "passo a passo", "passos", "etapas", "como fazer", "como", "plano de ação", "guia",
+    "passo a passo", "passos", "etapas", "plano de ação",
     # it
-    "passo dopo passo", "passaggi", "fasi", "come fare", "come", "procedura", "piano d'azione", "guida",
+    "passo dopo passo", "passaggi", "fasi", "procedura", "piano d'azione",
     # nl
-    "stappenplan", "stap voor stap", "stappen", "hoe je", "het stappenplan",
+    "stappenplan", "stap voor stap", "stappen", "het stappenplan",
     # pl
     "krok po kroku", "instrukcja", "plan działania",
     # sv
-    "steg för steg", "så gör du",
+    "steg för steg",
     # da
-    "trin for trin", "sådan gør du", "fremgangsmåde",
+    "trin for trin", "fremgangsmåde",
     # tr
-    "adım adım", "nasıl yapılır",
+    "adım adım",
     # ru
     "пошаговая инструкция", "шаг за шагом", "инструкция", "алгоритм действий",
     # ja
-    "手順", "やり方",
+    "手順",
     # id
-    "langkah-langkah", "cara", "panduan",
+    "langkah-langkah",
+)
+# Headings that start like a procedure but as often introduce an explanation ("How to tell if you are low on
+# magnesium", "Come agisce la melatonina"): they name a framework only when numbered steps follow.
+FRAMEWORK_GENERIC = (
+    "how to", "the process", "process", "a guide to", "getting started",
+    "cómo", "como hacer", "guía",
+    "comment", "guide",
+    "so geht", "leitfaden", "wie sie", "wie man",
+    "como fazer", "como", "guia",
+    "come fare", "come", "guida",
+    "hoe je",
+    "så gör du", "sådan gør du", "nasıl yapılır", "やり方", "cara", "panduan",
 )
 # Framework words that may also stand inside a heading ("Decision Framework for ...", "A 5-Step Plan").
 FRAMEWORK_ANYWHERE = (
@@ -276,6 +287,7 @@ _TAKEAWAYS_START = _starting(TAKEAWAYS)
 _FAQ_ANYWHERE = _anywhere(FAQ)
 _FRAMEWORK_START = _starting(FRAMEWORK)
 _FRAMEWORK_ANYWHERE = _anywhere(FRAMEWORK_ANYWHERE)
+_FRAMEWORK_GENERIC_START = _starting(FRAMEWORK_GENERIC)
 _CHROME_START = _starting(CHROME_PREFIXES)
 
 
@@ -293,6 +305,12 @@ def is_faq_heading(text: str) -> bool:
 def is_framework_heading(text: str) -> bool:
     key = heading_key(text)
     return len(key) <= 120 and bool(_FRAMEWORK_START.match(key) or _FRAMEWORK_ANYWHERE.search(key))
+
+
+def is_generic_framework_heading(text: str) -> bool:
+    """'How to ...', 'Cómo ...': a procedure only when numbered steps follow (see ``FRAMEWORK_GENERIC``)."""
+    key = heading_key(text)
+    return len(key) <= 120 and bool(_FRAMEWORK_GENERIC_START.match(key))
 
 
 def is_jump_link_text(text: str) -> bool:

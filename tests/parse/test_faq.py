@@ -182,3 +182,13 @@ def test_a_heading_run_wrapped_in_one_builder_section_is_opened():
         <h2>Conclusion</h2><p>Sleep well tonight.</p>""")
     assert faq_pairs(parsed) == EXPECTED
     assert "Sleep well tonight." in parsed.article.body
+
+
+def test_the_heading_before_details_placed_straight_in_the_article_leaves_with_them():
+    parsed = parse_fragment("""<h2>What readers ask us</h2>
+        <details><summary>Is magnesium safe at night?</summary><p>Yes, for most adults.</p></details>
+        <details><summary>How much should I take?</summary><p>Ask a doctor.</p></details>
+        <p>Closing words of the article here.</p>""")
+    assert faq_pairs(parsed) == EXPECTED
+    assert "What readers ask us" not in parsed.article.body
+    assert "Closing words of the article here." in parsed.article.body

@@ -130,3 +130,21 @@ def test_a_one_column_table_is_not_a_framework():
     parsed = parse_fragment("""<h2>Sleep checklist</h2><table><tr><td>Dark room</td></tr><tr><td>Cool air</td></tr>
         </table>""")
     assert parsed.framework is None
+
+
+def test_an_introduction_between_the_framework_heading_and_its_list_stays_in_the_body():
+    parsed = parse_fragment("""<h2>Step-by-step plan</h2><p>Work through these in order over a week.</p>
+        <ol><li><b>Track:</b> Keep a diary.</li><li><b>Adjust:</b> Change one habit.</li></ol>""")
+    assert steps(parsed) == [("Track", "Keep a diary."), ("Adjust", "Change one habit.")]
+    assert "Work through these in order over a week." in parsed.article.body
+
+
+def test_a_generic_how_heading_with_explanatory_subsections_is_not_a_framework():
+    parsed = parse_fragment("""<h2>Come agisce la melatonina</h2>
+        <h3>Il ritmo circadiano</h3><p>La melatonina segnala al corpo che è notte.</p>
+        <h3>La temperatura corporea</h3><p>Abbassa leggermente la temperatura interna.</p>
+        <h2>Passo dopo passo</h2><ol><li><b>Orario fisso:</b> Vai a letto alla stessa ora.</li>
+        <li><b>Luce soffusa:</b> Abbassa le luci un'ora prima.</li></ol>""")
+    assert steps(parsed) == [("Orario fisso", "Vai a letto alla stessa ora."),
+                             ("Luce soffusa", "Abbassa le luci un'ora prima.")]
+    assert "La melatonina segnala al corpo che è notte." in parsed.article.body

@@ -50,3 +50,10 @@ def test_paragraphs_opening_with_the_same_bullet_are_the_items():
 def test_paragraphs_opening_with_quotes_are_not_bulleted_items():
     parsed = parse_fragment("""<h2>Summary</h2><p>“Rest matters,” said the nurse.</p><p>“So does food,” she added.</p>""")
     assert parsed.takeaways is None
+
+
+def test_a_lead_sentence_between_the_heading_and_the_list_stays_in_the_body():
+    parsed = parse_fragment("""<h2>Key Takeaways</h2><p>Here is what the research says so far.</p>
+        <ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>""")
+    assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
+    assert "Here is what the research says so far." in parsed.article.body

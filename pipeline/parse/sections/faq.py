@@ -79,7 +79,7 @@ def find_faq(
         # The FAQ's heading leaves the body with it: the FAQ heading, else the heading right before the widget
         # ("Questions readers ask us").
         widget = consumed.nodes[widget_start:]
-        heading = faq_heading or heading_before(_common_ancestor(widget[0], widget[-1], container))
+        heading = faq_heading or heading_before(_first_block(widget[0], widget[-1], container))
         if heading is not None and heading.node.tag != "h1":
             consumed.add(heading.node)
         return _unique(pairs)
@@ -89,17 +89,20 @@ def find_faq(
     return _unique(_from_jsonld(jsonld))
 
 
-def _common_ancestor(first: LexborNode, last: LexborNode, container: LexborNode) -> LexborNode:
-    """The innermost element holding both nodes (the container at most)."""
-    ancestors: set[int] = set()
+def _first_block(first: LexborNode, last: LexborNode, container: LexborNode) -> LexborNode:
+    """The first of the sibling blocks that hold a widget's nodes from ``first`` to ``last``: the child, holding
+    ``first``, of the innermost element that holds both (the container at most)."""
+    path: list[LexborNode] = []
     node: LexborNode | None = first
     while node is not None and node.mem_id != container.mem_id:
-        ancestors.add(node.mem_id)
+        path.append(node)
         node = node.parent
+    on_path = {node.mem_id: index for index, node in enumerate(path)}
     node = last
-    while node is not None and node.mem_id != container.mem_id and node.mem_id not in ancestors:
+    while node is not None and node.mem_id not in on_path:
         node = node.parent
-    return node if node is not None else container
+    top = on_path[node.mem_id] if node is not None else len(path)  # the common ancestor's place on the path
+    return path[top - 1] if top > 0 else first
 
 
 def _from_microdata(questions: list[LexborNode], consumed: Consumed) -> list[QuestionAnswer]:

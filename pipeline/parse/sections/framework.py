@@ -31,7 +31,7 @@ from pipeline.parse.sections.common import (
 )
 from pipeline.parse.structured import as_list, nodes_of_type, resolve, text_value, types_of
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_framework_heading
+from pipeline.parse.vocabulary import is_framework_heading, is_generic_framework_heading
 
 
 @dataclass(slots=True)
@@ -75,8 +75,12 @@ def find_framework(
 ) -> FrameworkSection | None:
     if (blocks := _HOWTO_NAMES.selector(names)) and (section := _from_howto_block(container, blocks, consumed)):
         return section
+    # Headings that name a procedure first; then the generic ones ("How to ...") with numbered steps.
     for heading in page_headings:
-        if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed)):
+        if is_framework_heading(heading.text) and (section := _from_heading(heading, consumed, generic=False)):
+            return section
+    for heading in page_headings:
+        if is_generic_framework_heading(heading.text) and (section := _from_heading(heading, consumed, generic=True)):
             return section
     if section := _from_titled_list(container, consumed):
         return section
@@ -105,25 +109,28 @@ def _from_howto_block(container: LexborNode, selector: str, consumed: Consumed) 
     return None
 
 
-def _from_heading(heading: Heading, consumed: Consumed) -> FrameworkSection | None:
+def _from_heading(heading: Heading, consumed: Consumed, generic: bool) -> FrameworkSection | None:
+    """The steps a framework heading introduces. Under a generic heading ("How to ..."), only a numbered list
+    or numbered sub-headings ("Step 1: ...") are steps; an introduction before them stays in the body."""
     nodes = list(following(heading))
-    for index, node in enumerate(nodes[:3]):
-        steps = _list_steps(node) or _table_steps(node)
+    for node in nodes[:3]:
+        steps = _list_steps(node, numbered_only=generic) or ([] if generic else _table_steps(node))
         if len(steps) >= _MIN_STEPS:
-            consumed.add(heading.node, *nodes[: index + 1])
+            consumed.add(heading.node, node)
             return FrameworkSection(heading.text, steps)
-    for finder in (_steps_from_subheadings, _steps_from_lead_paragraphs):
-        steps, step_nodes = finder(heading, nodes)
-        if len(steps) >= _MIN_STEPS:
-            consumed.add(heading.node, *step_nodes)
-            return FrameworkSection(heading.text, steps)
+    steps, step_nodes = _steps_from_subheadings(heading, nodes, numbered_only=generic)
+    if len(steps) < _MIN_STEPS and not generic:
+        steps, step_nodes = _steps_from_lead_paragraphs(nodes)
+    if len(steps) >= _MIN_STEPS:
+        consumed.add(heading.node, *step_nodes)
+        return FrameworkSection(heading.text, steps)
     return None
 
 
-def _list_steps(node: LexborNode) -> list[Step]:
+def _list_steps(node: LexborNode, numbered_only: bool = False) -> list[Step]:
     """The items of a numbered list, or of a bullet list whose items mostly carry a title."""
     found = list_in(node)
-    if found is None:
+    if found is None or (numbered_only and found.tag != "ol"):
         return []
     steps = [step for li in direct_items(found) if (step := _split_item(li)).title or step.text]
     ordered = found.tag == "ol" or sum(bool(step.title) for step in steps) * 2 > len(steps)
@@ -171,7 +178,9 @@ def _opens_with_bold(li: LexborNode) -> bool:
     return lead is not None and inline_text(li).startswith(inline_text(lead))
 
 
-def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
+def _steps_from_subheadings(
+    heading: Heading, nodes: list[LexborNode], numbered_only: bool
+) -> tuple[list[Step], list[LexborNode]]:
     steps: list[Step] = []
     taken: list[LexborNode] = []
     title: str | None = None
@@ -185,7 +194,10 @@ def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[
         inner = as_heading(node)
         if (inner is not None and heading_level(inner) > heading.level) or _is_bold_only(node):
             close()
-            title, texts = _clean_title(inline_text(inner or node)), []
+            written = inline_text(inner or node)
+            if numbered_only and not _STEP_PREFIX.match(written):
+                return [], []
+            title, texts = _clean_title(written), []
         elif title is not None:
             if text := block_text(node):
                 texts.append(text)
@@ -196,7 +208,7 @@ def _steps_from_subheadings(heading: Heading, nodes: list[LexborNode]) -> tuple[
     return steps, taken
 
 
-def _steps_from_lead_paragraphs(heading: Heading, nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
+def _steps_from_lead_paragraphs(nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
     """Steps written as paragraphs that open with a bold title ("<p><b>Consult a Provider:</b> Before ...</p>");
     an introduction may come first, and the run ends at the first paragraph that is not a step."""
     steps: list[Step] = []

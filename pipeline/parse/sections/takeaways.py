@@ -44,7 +44,7 @@ def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
         if found is not None and not node.css_first(HEADING_SELECTOR):
             items = [text for li in direct_items(found) if (text := inline_text(li))]
             if items:
-                consumed.add(heading.node, *between, node)
+                consumed.add(heading.node, node)  # a lead sentence in between stays in the body
                 return TakeawaysSection(heading.text, items)
         if not between and (bulleted := _bulleted_paragraphs(node)):
             consumed.add(heading.node, *bulleted)
