@@ -14,7 +14,7 @@ from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, 
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_jump_link_text
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "link",
@@ -201,6 +201,10 @@ _INNER_MAX_PROSE_SHARE = 0.2
 # Lists, boxes and tables whose text is mostly links: menus, teasers, "most read" inside the container.
 _LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
 _MAX_LINK_DENSITY = 0.5
+_MAX_TEASER_CHARS = 300
+_CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
+# Only broken markup puts much of an article inside one link.
+_MAX_CARD_PROSE_SHARE = 0.5
 
 
 def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> None:
@@ -217,6 +221,21 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
             continue
         if linked > _MAX_LINK_DENSITY * len(node.text()):
             node.remove()
+    for paragraph in container.css("p"):
+        if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
+            paragraph.remove()
+    # A link around whole blocks is a card pointing elsewhere ("blog card": title, snippet, thumbnail).
+    for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
+        if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
+            card.remove()
+
+
+def _is_teaser(text: str, linked: int) -> bool:
+    """'Read also: <a>Ten foods rich in iron</a>', 'Lee también: <a>...</a>': a label, then mostly a link."""
+    if len(text) > _MAX_TEASER_CHARS:
+        return False
+    label, colon, rest = text.partition(":")
+    return bool(colon) and is_inline_label(label) and linked >= _MAX_LINK_DENSITY * len(rest.strip())
 
 
 def _link_chars(container: LexborNode) -> dict[int, int]:

@@ -6,6 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.parse.chrome import remove_chrome
 from pipeline.parse.content import body_text, find_content
+from tests.parse.helpers import parse_fragment
 
 PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh the proposal, its costs, and the "
              "objections raised by residents who live near the site.</p>")
@@ -85,3 +86,19 @@ def test_ad_labels_inside_the_article_are_dropped_and_the_article_goes_on() -> N
 def test_a_chrome_heading_never_takes_the_article_with_it() -> None:
     text = extract(f"<body><article><h2>Related</h2><h2>Comments</h2>{PARAGRAPH * 4}</article></body>")
     assert text.count("The committee met") == 4
+
+
+def test_a_read_also_line_linking_another_article_is_dropped_in_any_language():
+    for label in ("Read also", "Lee también", "À lire aussi ", "Czytaj także", "Читайте также"):
+        parsed = parse_fragment(f"<p>{label}: <a href='/other/'>Ten foods rich in iron</a></p>"
+                                "<p>Read the label of every supplement: doses differ a lot between brands.</p>")
+        assert "Ten foods rich in iron" not in parsed.article.body, label
+        assert "Read the label of every supplement: doses differ" in parsed.article.body
+
+
+def test_a_link_card_to_another_article_is_dropped():
+    parsed = parse_fragment("<p>あわせて読みたい</p><a href='/caffeine/' class='blogcard-wrap'><div class='blogcard'>"
+                            "<div class='blogcard-title'>Caffeine: how late is too late?</div><div class='snippet'>"
+                            "Coffee keeps you awake for hours after the last cup, longer than most think.</div></div></a>")
+    assert "Caffeine: how late" not in parsed.article.body
+    assert "Coffee keeps you awake" not in parsed.article.body

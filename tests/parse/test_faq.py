@@ -192,3 +192,21 @@ def test_the_heading_before_details_placed_straight_in_the_article_leaves_with_t
     assert faq_pairs(parsed) == EXPECTED
     assert "What readers ask us" not in parsed.article.body
     assert "Closing words of the article here." in parsed.article.body
+
+
+def test_a_closing_paragraph_after_the_last_answer_of_a_heading_run_stays_in_the_body():
+    parsed = parse_fragment("""<h2>FAQ</h2>
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p>
+        <h3>Can children take it?</h3><p>Only with a paediatrician's advice.</p>
+        <p>Small habits, kept every evening, do more than any supplement.</p>""")
+    assert faq_pairs(parsed)[-1] == ("Can children take it?", "Only with a paediatrician's advice.")
+    assert "Small habits, kept every evening" in parsed.article.body
+
+
+def test_the_last_answer_keeps_as_many_blocks_as_the_longest_other_answer():
+    parsed = parse_fragment("""<h2>FAQ</h2>
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p><p>Start low.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p>
+        <h3>Can children take it?</h3><p>Only with advice.</p><p>And at a lower dose.</p>""")
+    assert faq_pairs(parsed)[-1] == ("Can children take it?", "Only with advice.\n\nAnd at a lower dose.")

@@ -57,3 +57,10 @@ def test_a_lead_sentence_between_the_heading_and_the_list_stays_in_the_body():
         <ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>""")
     assert parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
     assert "Here is what the research says so far." in parsed.article.body
+
+
+def test_a_box_label_in_its_own_wrapper_names_the_list_in_the_next_wrapper():
+    parsed = parse_fragment("""<div class="label-box"><div class="label-box-label"><span>この記事のポイント</span></div>
+        <div class="label-box-content"><ul><li>就寝90分前に入浴する</li><li>起床時間をそろえる</li></ul></div></div>""")
+    assert parsed.takeaways.heading == "この記事のポイント"
+    assert parsed.takeaways.items == ["就寝90分前に入浴する", "起床時間をそろえる"]

@@ -223,33 +223,35 @@ def _inside(node: LexborNode, used: set[int]) -> bool:
 
 
 def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[QuestionAnswer]:
-    """Under an FAQ heading: each sub-heading (or bold-only paragraph) is a question, what follows its answer."""
-    pairs: list[QuestionAnswer] = []
-    question: LexborNode | None = None
-    answer_nodes: list[LexborNode] = []
+    """Under an FAQ heading: each sub-heading (or bold-only paragraph) is a question, what follows its answer.
 
-    def close() -> None:
-        if question is None:
-            return
+    Nothing marks where the last answer ends, and an article often closes with a plain paragraph after its FAQ.
+    When the other answers all hold a few blocks, the last one takes as many at most; the rest stays in the body.
+    """
+    pairs: list[QuestionAnswer] = []
+    runs: list[tuple[LexborNode, list[LexborNode]]] = []
+    for node in _run_elements(following(faq_heading), faq_heading.level):
+        if _is_question_heading(node, faq_heading.level):
+            runs.append((node, []))
+        elif node.tag == "dl":
+            pairs.extend(_from_definition_list(node, consumed))
+        elif runs:
+            runs[-1][1].append(node)
+    if len(runs) >= _MIN_RUN_FOR_PATTERN:
+        longest_other = max(1, *(len(answer_nodes) for _, answer_nodes in runs[:-1]))
+        del runs[-1][1][longest_other:]
+    for question, answer_nodes in runs:
         text = strip_toggle_glyphs(inline_text(question))
         answer = "\n\n".join(t for node in answer_nodes if (t := block_text(node)))
         if text and answer:
             pairs.append(QuestionAnswer(text, answer))
             consumed.add(question, *answer_nodes)
-
-    for node in _run_elements(following(faq_heading), faq_heading.level):
-        if _is_question_heading(node, faq_heading.level):
-            close()
-            question, answer_nodes = node, []
-        elif node.tag == "dl":
-            pairs.extend(_from_definition_list(node, consumed))
-        elif question is not None:
-            answer_nodes.append(node)
-    close()
     return pairs
 
 
 _MAX_WRAPPER_DEPTH = 4
+# Questions a heading run needs before the length of its answers says where the last one ends.
+_MIN_RUN_FOR_PATTERN = 2
 
 
 def _run_elements(nodes: Iterable[LexborNode], faq_level: int) -> Iterator[LexborNode]:
