@@ -46,7 +46,7 @@ LOOSE_NAMES = Vocabulary(
         "author-info", "saboxplugin", "post-author", "post-navigation", "post-nav", "pagination", "prev-next",
         "to-top", "totop", "back-top", "scroll-top", "menu", "topbar", "top-bar", "ez-toc", "table-of-contents",
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
-        "print-", "rating", "reactions", "wp-block-latest-posts",
+        "print-", "rating", "reactions", "wp-block-latest-posts", "wp-block-query", "elementor-posts",
     ),
     class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related", "ad", "ads",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
