@@ -86,3 +86,11 @@ def test_class_words_match_when_joined_by_underscores_or_bem_separators() -> Non
         tree = LexborHTMLParser(f"<body><div class='{spelled}'>Q?</div></body>")
         names = PageNames.of(tree.body)
         assert len(tree.body.css(vocabulary.selector(names))) == 1, spelled
+
+
+def test_a_block_themes_post_listing_is_chrome() -> None:
+    listing = ("<div class='wp-block-query'><ul class='wp-block-post-template'><li><h3>Other post</h3>"
+               "<p>An excerpt of another post, long enough to look like prose to a scorer.</p></li></ul></div>")
+    text = cleaned(f"<body><main><div class='wp-block-post-content'>{PROSE * 4}</div>{listing}</main></body>")
+    assert "Other post" not in text
+    assert "The council voted" in text
