@@ -23,9 +23,11 @@ JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe
 # Chrome by tag and ARIA role, found in one walk (a selector per role value would cost a walk's worth each).
 # Strict is always chrome, whatever its size: comment threads can be longer than the article they sit under.
 # Loose is kept when it turns out to hold much of the page (a theme that puts the article inside <header>).
-_TAG_OR_ROLE = 'nav, header, footer, aside, a[href="#top"], a[href="#page"], [role], [itemtype*="BreadcrumbList"]'
+# (A <form> is loose: sign-up and search boxes are forms, but some old sites wrap the whole page in one.)
+_TAG_OR_ROLE = ('nav, header, footer, aside, form, a[href="#top"], a[href="#page"], [role], '
+                '[itemtype*="BreadcrumbList"]')
 STRICT_ROLES = frozenset({"navigation", "search", "dialog", "alertdialog"})
-LOOSE_TAGS = frozenset({"header", "footer", "aside"})
+LOOSE_TAGS = frozenset({"header", "footer", "aside", "form"})
 LOOSE_ROLES = frozenset({"banner", "contentinfo", "complementary"})
 _TOP_LINKS = frozenset({"#top", "#page"})
 
@@ -47,6 +49,8 @@ LOOSE_NAMES = Vocabulary(
         "to-top", "totop", "back-top", "scroll-top", "menu", "topbar", "top-bar", "ez-toc", "table-of-contents",
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
         "print-", "rating", "reactions", "wp-block-latest-posts", "wp-block-query", "elementor-posts",
+        "disclosure", "affiliate-box", "affiliate-product", "aawp", "amazon-product", "product-box", "lasso-",
+        "reading-time", "read-time",
     ),
     class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related", "ad", "ads",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
@@ -78,7 +82,7 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 
     def remove_loose(nodes: list[LexborNode]) -> None:
         for node in nodes:
-            if node.tag in _NEVER_REMOVED:
+            if node.tag in _NEVER_REMOVED or _in_running_text(node):
                 continue
             length = len(node.text())
             if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
@@ -101,6 +105,13 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _in_running_text(node: LexborNode) -> bool:
+    """A link inside a paragraph or list item: its words belong to the sentence, whatever its class says
+    (``<a class="affiliate-link">``, ``<a class="promo">``)."""
+    parent = node.parent
+    return node.tag == "a" and parent is not None and parent.tag in ("p", "li")
 
 
 def _by_tag_or_role(body: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -128,29 +139,27 @@ def _is_attached(node: LexborNode) -> bool:
 
 # Longest text (markup whitespace included) a chrome heading's element can hold.
 _MAX_CHROME_HEADING_CHARS = 300
+_CHROME_HEADING_CANDIDATES = ("h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
+                              "div > strong:first-child, td > b:first-child, td > strong:first-child, "
+                              "div > p:first-child")
+_MAX_CHROME_BOX_CHARS = 3000
+_MAX_BOX_CLIMB = 3
 
 
 def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
     """'Related Articles', 'Leave a Reply', 'Share this' ...: the heading, and what it introduces."""
-    # Real headings, title-like elements, and the bold line that opens a box in hand-written markup.
-    for heading in select(body, "h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
-                              "div > strong:first-child, td > b:first-child, td > strong:first-child"):
+    # Real headings, title-like elements, and the label line that opens a box ("Sponsored", "Share this").
+    for heading in select(body, _CHROME_HEADING_CANDIDATES):
         # Cheapest test first: a chrome heading is a short label; most candidates are titled wrappers or prose.
         text = heading.text()
         if len(text) > _MAX_CHROME_HEADING_CHARS or not is_chrome_heading(clean_inline(text)):
             continue
         if not _is_attached(heading):
             continue
-        wrapper = heading.parent
-        # A box that starts with the heading (heading + list of links) goes whole.
-        if (
-            wrapper is not None
-            and wrapper.tag not in _NEVER_REMOVED
-            and (first := next(children(wrapper), None)) is not None
-            and first.mem_id == heading.mem_id
-            and len(wrapper.text()) <= min(limit, 3000)
-        ):
-            wrapper.remove()
+        # A box that starts with the heading (heading + list of links) goes whole, and so does the box around
+        # a header that holds the heading.
+        if (box := _box_opened_by(heading, min(limit, _MAX_CHROME_BOX_CHARS))) is not None:
+            box.remove()
             continue
         level = heading_level(heading)
         introduced = []
@@ -163,6 +172,22 @@ def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
         if sum(len(node.text()) for node in introduced) <= limit:
             for node in introduced:
                 node.remove()
+
+
+def _box_opened_by(heading: LexborNode, max_chars: float) -> LexborNode | None:
+    """The largest small wrapper, up to three levels up, whose first element is the heading (or the wrapper
+    that holds it)."""
+    box = None
+    node = heading
+    for _ in range(_MAX_BOX_CLIMB):
+        wrapper = node.parent
+        if wrapper is None or wrapper.tag in _NEVER_REMOVED:
+            break
+        first = next(children(wrapper), None)
+        if first is None or first.mem_id != node.mem_id or len(wrapper.text()) > max_chars:
+            break
+        box = node = wrapper
+    return box
 
 
 def _remove_jump_links(body: LexborNode) -> None:

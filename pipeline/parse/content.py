@@ -17,7 +17,7 @@ from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_reading_time
 
 _HINTS = Vocabulary(
     tags='article, main, [role="main"], [itemprop="articleBody"]',
@@ -117,5 +117,7 @@ def body_text(container: LexborNode) -> str:
 
 
 def _is_residue(text: str) -> bool:
-    """Ad and teaser labels, and template values that leaked into the page as text."""
-    return text in _TEMPLATE_RESIDUE or (len(text) <= _MAX_LABEL_CHARS and is_inline_label(text))
+    """Ad and teaser labels, reading times, and template values that leaked into the page as text."""
+    return text in _TEMPLATE_RESIDUE or (
+        len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
+    )

@@ -173,30 +173,38 @@ CHROME = (
     "latest news", "latest stories", "editor's picks", "editors' picks", "recommended stories", "from the web",
     "around the web", "related links", "join the conversation", "you might like", "what to read next",
     "table of contents", "contents", "in this article", "on this page", "jump to", "jump to section",
+    "was this post helpful", "was this article helpful", "was this helpful", "was this page helpful",
+    "did you find this article helpful", "did you find this helpful", "rate this article", "rate this post",
+    "how useful was this post", "sponsored content", "paid content", "partner content", "promoted",
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
     "índice", "tabla de contenidos", "índice de contenidos", "contenidos", "deja una respuesta", "quizás te interese",
+    "te ha resultado útil", "te ha sido útil este artículo", "publicidad",
     # fr
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "vous aimerez aussi", "partager",
     "laisser un commentaire", "commentaires", "sur le même sujet", "sommaire", "table des matières",
-    "partager cet article", "vous pourriez aussi aimer",
+    "partager cet article", "vous pourriez aussi aimer", "cet article vous a-t-il été utile",
+    "cet article vous a été utile", "publicité",
     # de
     "ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "teilen", "kommentare",
     "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel", "inhaltsverzeichnis", "inhalt",
     "ähnliche beiträge", "verwandte beiträge", "schreibe einen kommentar", "das könnte dich auch interessieren",
-    "auch interessant", "beitrag teilen", "neueste beiträge",
+    "auch interessant", "beitrag teilen", "neueste beiträge", "war dieser artikel hilfreich",
+    "war dieser beitrag hilfreich", "anzeige", "werbung",
     # pt
     "artigos relacionados", "posts relacionados", "leia também", "leia tambem", "compartilhe", "comentários",
     "deixe um comentário", "você também pode gostar", "sumário", "índice de conteúdo",
-    "deixe uma resposta", "compartilhar", "partilhar", "também lhe pode interessar",
+    "deixe uma resposta", "compartilhar", "partilhar", "também lhe pode interessar", "este artigo foi útil",
+    "esse artigo foi útil", "publicidade",
     # it
     "articoli correlati", "potrebbe interessarti", "leggi anche", "condividi", "commenti", "lascia un commento",
     "indice", "sommario", "indice dei contenuti", "ti potrebbe interessare", "articoli simili", "lascia una risposta",
+    "questo articolo ti è stato utile", "ti è stato utile questo articolo", "pubblicità",
     # nl
     "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter", "inhoudsopgave",
     "inhoud", "gerelateerde berichten", "geef een reactie", "deel dit artikel", "dit vind je misschien ook interessant",
-    "recente berichten",
+    "recente berichten", "was dit artikel nuttig", "was dit artikel behulpzaam", "advertentie",
     # pl
     "podobne wpisy", "podobne artykuły", "zobacz także", "zobacz też", "przeczytaj również", "udostępnij",
     "dodaj komentarz", "komentarze", "spis treści", "ostatnie wpisy",
@@ -315,6 +323,20 @@ def is_generic_framework_heading(text: str) -> bool:
 
 def is_jump_link_text(text: str) -> bool:
     return heading_key(strip_toggle_glyphs(text)) in _JUMP_SET
+
+
+# "Reading time: 6 minutes", "6 min read", "Lesezeit: 4 Minuten", "Tiempo de lectura: 5 minutos".
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated )?reading time|read time|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|"
+    r"tempo di lettura|leestijd|czas czytania|lästid|læsetid|okuma süresi|время чтения)\s*:?\s*"
+    r"(?:about |ca\.? |~)?\d+(?:[-–]\d+)?\s*\w*\.?$"
+    r"|^\d+(?:[-–]\d+)?\s*(?:min|mins|minutes?|minuten|minutos|minuti|minuter|minutter|dakika|мин)\.?\s*"
+    r"(?:read|reading|lesezeit|de lectura|de lecture|de leitura|di lettura|leestijd|läsning|læsning|okuma|чтения)$"
+)
+
+
+def is_reading_time(text: str) -> bool:
+    return len(text) <= 60 and bool(_READING_TIME.match(_fold(text).strip()))
 
 
 def is_inline_label(text: str) -> bool:

@@ -94,3 +94,27 @@ def test_a_block_themes_post_listing_is_chrome() -> None:
     text = cleaned(f"<body><main><div class='wp-block-post-content'>{PROSE * 4}</div>{listing}</main></body>")
     assert "Other post" not in text
     assert "The council voted" in text
+
+
+def test_a_box_opened_by_a_chrome_label_goes_whole() -> None:
+    sponsored = ("<div class='wp-block-group'><p>Sponsored</p><p>Itchy eyes? <strong>AllerCalm</strong> drops help. "
+                 "<a href='https://ad.example/'>Get 20% off</a>.</p></div>")
+    helpful = ("<div class='helpful'><div class='helpful-header'><h3>Was this post helpful?</h3></div>"
+               "<div class='helpful-content'><span>Let us know if you liked the post.</span></div></div>")
+    text = cleaned(f"<body><article>{PROSE}{sponsored}{PROSE}{helpful}</article></body>")
+    assert "AllerCalm" not in text
+    assert "Let us know" not in text
+    assert text.count("The council voted") == 2
+
+
+def test_a_sign_up_form_inside_the_article_is_chrome() -> None:
+    form = ("<form action='https://mail.example/subscribe'><h2>Get our free cheat sheet</h2>"
+            "<p>One page, straight to your inbox.</p><input type='email'><button>Subscribe</button></form>")
+    text = cleaned(f"<body><article>{PROSE * 3}{form}</article></body>")
+    assert "cheat sheet" not in text
+
+
+def test_a_link_in_running_text_stays_whatever_its_class() -> None:
+    text = cleaned(f"<body><article>{PROSE}<p>We use the <a class='affiliate-box-link promo' href='/x'>Omron "
+                   "Platinum</a> cuff at home.</p></article></body>")
+    assert "We use the Omron Platinum cuff at home." in " ".join(text.split())

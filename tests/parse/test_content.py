@@ -102,3 +102,9 @@ def test_a_link_card_to_another_article_is_dropped():
                             "Coffee keeps you awake for hours after the last cup, longer than most think.</div></div></a>")
     assert "Caffeine: how late" not in parsed.article.body
     assert "Coffee keeps you awake" not in parsed.article.body
+
+
+def test_reading_time_lines_are_not_prose():
+    for line in ("Reading Time: 6 minutes", "6 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos"):
+        parsed = parse_fragment(f"<span class='rt' style='display:block'>{line}</span>")
+        assert line not in parsed.article.body, line
