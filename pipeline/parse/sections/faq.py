@@ -4,7 +4,8 @@ Strategies, in order; the first that finds pairs wins, so one FAQ never comes ou
 1. microdata (``itemtype=schema.org/Question``);
 2. toggle widgets: ``<details>/<summary>``, accordions and FAQ blocks of page builders and SEO plugins, found by
    the roles their class names and ARIA attributes give (question, title, header, toggle -> answer, panel);
-3. a run of sub-headings under a heading named like "FAQ" / "Preguntas frecuentes", each followed by its answer;
+3. a run of sub-headings under a heading named like "FAQ" / "Preguntas frecuentes", each followed by its answer
+   (wrappers around the whole run are opened);
 4. schema.org FAQPage JSON-LD, for pages that declare an FAQ the DOM does not show.
 """
 
@@ -225,8 +226,8 @@ def _inside(node: LexborNode, used: set[int]) -> bool:
 def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[QuestionAnswer]:
     """Under an FAQ heading: each sub-heading (or bold-only paragraph) is a question, what follows its answer.
 
-    Nothing marks where the last answer ends, and an article often closes with a plain paragraph after its FAQ.
-    When the other answers all hold a few blocks, the last one takes as many at most; the rest stays in the body.
+    Nothing marks where the last answer ends, and an article often closes with a plain paragraph after its FAQ:
+    the last answer takes no more blocks than the longest other answer, and the rest stays in the body.
     """
     pairs: list[QuestionAnswer] = []
     runs: list[tuple[LexborNode, list[LexborNode]]] = []

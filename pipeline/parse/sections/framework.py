@@ -6,6 +6,8 @@ Strategies, in order; the first that finds steps wins:
    a list, each item "Title: text" or "<strong>Title</strong> text", or by a table, one step a row;
 3. the same heading followed by one sub-heading (or bold-only paragraph) per step, each with its paragraphs, or
    by paragraphs that each open with a bold title ("<b>Consult a Provider:</b> Before ...");
+   A generic heading ("How to ...", "Cómo ...") counts only with a numbered list or numbered sub-headings, and
+   after the headings that name a procedure;
 4. a numbered list whose every item opens with a bold title, whatever its heading;
 5. schema.org HowTo JSON-LD, when the DOM shows none of the above.
 """
