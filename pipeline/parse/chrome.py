@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, select, sum_up
+from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, previous_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, prose_chars
 from pipeline.parse.text import clean_inline
@@ -140,15 +140,14 @@ def _is_attached(node: LexborNode) -> bool:
 # Longest text (markup whitespace included) a chrome heading's element can hold.
 _MAX_CHROME_HEADING_CHARS = 300
 _CHROME_HEADING_CANDIDATES = ("h2, h3, h4, h5, h6, [class*=title], [class*=heading], div > b:first-child, "
-                              "div > strong:first-child, td > b:first-child, td > strong:first-child, "
-                              "div > p:first-child")
+                              "div > strong:first-child, td > b:first-child, td > strong:first-child")
 _MAX_CHROME_BOX_CHARS = 3000
 _MAX_BOX_CLIMB = 3
 
 
 def _remove_chrome_blocks(body: LexborNode, limit: float) -> None:
     """'Related Articles', 'Leave a Reply', 'Share this' ...: the heading, and what it introduces."""
-    # Real headings, title-like elements, and the label line that opens a box ("Sponsored", "Share this").
+    # Real headings, title-like elements, and the bold line that opens a box in hand-written markup.
     for heading in select(body, _CHROME_HEADING_CANDIDATES):
         # Cheapest test first: a chrome heading is a short label; most candidates are titled wrappers or prose.
         text = heading.text()
@@ -227,6 +226,7 @@ _INNER_MAX_PROSE_SHARE = 0.2
 _LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
 _MAX_LINK_DENSITY = 0.5
 _MAX_TEASER_CHARS = 300
+_MAX_LABEL_CHARS = 60
 _CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
 # Only broken markup puts much of an article inside one link.
 _MAX_CARD_PROSE_SHARE = 0.5
@@ -249,10 +249,24 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
     for paragraph in container.css("p"):
         if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
             paragraph.remove()
+        elif (box := _labelled_box(paragraph, links)) is not None:
+            box.remove()
     # A link around whole blocks is a card pointing elsewhere ("blog card": title, snippet, thumbnail).
     for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
         if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
             card.remove()
+
+
+def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | None:
+    """A small box of links whose first line is a chrome label: 'Sponsored' over an ad, 'Related' over teasers.
+    (Only the first paragraph of a wrapper with links has its text read.)"""
+    wrapper = paragraph.parent
+    if wrapper is None or not links.get(wrapper.mem_id) or previous_element(paragraph) is not None:
+        return None
+    text = paragraph.text()
+    if len(text) > _MAX_LABEL_CHARS or not is_chrome_heading(clean_inline(text)):
+        return None
+    return _box_opened_by(paragraph, _MAX_CHROME_BOX_CHARS)
 
 
 def _is_teaser(text: str, linked: int) -> bool:

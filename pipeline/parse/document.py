@@ -42,9 +42,11 @@ def _codec(label: str | None) -> str | None:
     label = label.strip().lower()
     label = _WHATWG_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # Python also knows byte-to-byte codecs by name ("uu", "base64", "rot13"): no web page is written in one.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def decode_html(body: bytes, content_type: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline.parse.text import strip_toggle_glyphs
 
@@ -291,6 +292,8 @@ def _anywhere(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(pattern + (rf"|(?:{_alternation(unspaced)})" if unspaced else ""))
 
 
+# A site repeats its headings on every page ("Related Articles", "Leave a Reply", "FAQ"): each is judged once.
+_CACHED_HEADINGS = 4096
 _TAKEAWAYS_START = _starting(TAKEAWAYS)
 _FAQ_ANYWHERE = _anywhere(FAQ)
 _FRAMEWORK_START = _starting(FRAMEWORK)
@@ -299,22 +302,26 @@ _FRAMEWORK_GENERIC_START = _starting(FRAMEWORK_GENERIC)
 _CHROME_START = _starting(CHROME_PREFIXES)
 
 
+@lru_cache(maxsize=_CACHED_HEADINGS)
 def is_takeaways_heading(text: str) -> bool:
     key = heading_key(text)
     return len(key) <= 60 and bool(_TAKEAWAYS_START.match(key))
 
 
+@lru_cache(maxsize=_CACHED_HEADINGS)
 def is_faq_heading(text: str) -> bool:
     """'FAQ', 'Preguntas frecuentes', and also 'Vitamin D FAQs' or 'Magnesium: Frequently Asked Questions'."""
     key = heading_key(text)
     return len(key) <= 80 and bool(_FAQ_ANYWHERE.search(key))
 
 
+@lru_cache(maxsize=_CACHED_HEADINGS)
 def is_framework_heading(text: str) -> bool:
     key = heading_key(text)
     return len(key) <= 120 and bool(_FRAMEWORK_START.match(key) or _FRAMEWORK_ANYWHERE.search(key))
 
 
+@lru_cache(maxsize=_CACHED_HEADINGS)
 def is_generic_framework_heading(text: str) -> bool:
     """'How to ...', 'Cómo ...': a procedure only when numbered steps follow (see ``FRAMEWORK_GENERIC``)."""
     key = heading_key(text)
@@ -343,6 +350,7 @@ def is_inline_label(text: str) -> bool:
     return heading_key(text) in INLINE_LABELS
 
 
+@lru_cache(maxsize=_CACHED_HEADINGS)
 def is_chrome_heading(text: str) -> bool:
     """Exact match only: "Recommended" is chrome, "Recommended daily intake" is an article section."""
     key = heading_key(text)

@@ -96,13 +96,10 @@ def test_a_block_themes_post_listing_is_chrome() -> None:
     assert "The council voted" in text
 
 
-def test_a_box_opened_by_a_chrome_label_goes_whole() -> None:
-    sponsored = ("<div class='wp-block-group'><p>Sponsored</p><p>Itchy eyes? <strong>AllerCalm</strong> drops help. "
-                 "<a href='https://ad.example/'>Get 20% off</a>.</p></div>")
+def test_a_box_opened_by_a_chrome_heading_goes_whole() -> None:
     helpful = ("<div class='helpful'><div class='helpful-header'><h3>Was this post helpful?</h3></div>"
                "<div class='helpful-content'><span>Let us know if you liked the post.</span></div></div>")
-    text = cleaned(f"<body><article>{PROSE}{sponsored}{PROSE}{helpful}</article></body>")
-    assert "AllerCalm" not in text
+    text = cleaned(f"<body><article>{PROSE}{helpful}{PROSE}</article></body>")
     assert "Let us know" not in text
     assert text.count("The council voted") == 2
 

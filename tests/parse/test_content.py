@@ -108,3 +108,11 @@ def test_reading_time_lines_are_not_prose():
     for line in ("Reading Time: 6 minutes", "6 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos"):
         parsed = parse_fragment(f"<span class='rt' style='display:block'>{line}</span>")
         assert line not in parsed.article.body, line
+
+
+def test_a_box_of_links_opened_by_a_chrome_label_goes_whole():
+    parsed = parse_fragment("<div class='wp-block-group'><p>Sponsored</p><p>Itchy eyes? <strong>AllerCalm</strong> "
+                            "drops help. <a href='https://ad.example/'>Get 20% off</a>.</p></div>"
+                            "<p>Non-drowsy antihistamines help with sneezing and itching for most people.</p>")
+    assert "AllerCalm" not in parsed.article.body
+    assert "Non-drowsy antihistamines help" in parsed.article.body

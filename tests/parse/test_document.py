@@ -55,3 +55,10 @@ def test_unusable_bytes_are_rejected_with_a_reason(body, error):
 def test_page_over_the_size_limit_is_rejected_before_decoding():
     with pytest.raises(PageTooLarge):
         decode_html(b"<p>" + b"x" * 2000, max_bytes=1000)
+
+
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored():
+    for label in ("uu", "base64", "rot13", "zlib"):
+        text = decode_html(f'<html><head><meta charset="{label}"></head><body><p>Caf\u00e9</p></body></html>'.encode(),
+                           f"text/html; charset={label}")
+        assert "Café" in text, label
