@@ -8,6 +8,8 @@ the page's text, or of its prose, is kept: chrome is small, articles are not.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, previous_element, select, sum_up
@@ -227,13 +229,19 @@ _LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, for
 _MAX_LINK_DENSITY = 0.5
 _MAX_TEASER_CHARS = 300
 _MAX_LABEL_CHARS = 60
+_SCHOLARLY_LINK = re.compile(r"doi\.org/|/doi/|pubmed|ncbi\.nlm\.nih\.gov", re.IGNORECASE)
+_CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bdoi\b|\bet al\b|\bpmid\b|\bretrieved\b", re.IGNORECASE)
 _CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
 # Only broken markup puts much of an article inside one link.
 _MAX_CARD_PROSE_SHARE = 0.5
 
 
-def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> None:
-    """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body)."""
+def prune_container(container: LexborNode, prose: Prose, names: PageNames, site: str | None = None) -> None:
+    """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body).
+
+    ``site`` is the page's host, when known: a list of links to other sites (the article's references) is
+    kept, where a list of links into the site (related posts, a menu) goes.
+    """
     article = prose.chars.get(container.mem_id, 0) or 1
     for node in select(container, INNER.selector(names)):
         if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
@@ -244,8 +252,11 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
         linked = links.get(key, 0)
         if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
             continue
-        if linked > _MAX_LINK_DENSITY * len(node.text()):
+        if linked > _MAX_LINK_DENSITY * len(node.text()) and not _cites_elsewhere(node, site):
+            label = _label_of(node)
             node.remove()
+            if label is not None:
+                label.remove()
     for paragraph in container.css("p"):
         if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
             paragraph.remove()
@@ -255,6 +266,57 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames) -> No
     for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
         if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
             card.remove()
+
+
+def _label_of(block: LexborNode) -> LexborNode | None:
+    """The short heading or label right before a block, when it introduces nothing else ("Related coverage"
+    over a list of links): it goes with the block instead of standing alone in the body."""
+    label = previous_element(block)
+    if label is None or not (label.tag in HEADINGS or label.tag == "div") or len(label.text()) > _MAX_LABEL_CHARS:
+        return None
+    after = next_element(block)
+    if after is not None and after.tag not in HEADINGS:
+        return None
+    text = clean_inline(label.text())
+    return label if text and not text.endswith((".", "!", "?")) else None
+
+
+def _cites_elsewhere(node: LexborNode, site: str | None) -> bool:
+    """A list of references: its links mostly leave the site, and its items read like citations (a year, a DOI,
+    "et al."). Shop links and a sister site's teasers leave the site too, but do not read like that."""
+    if site is None or node.tag not in ("ol", "ul"):
+        return False
+    hosts = [_host(link.attributes.get("href") or "") for link in node.css("a[href]")]
+    elsewhere = sum(1 for host in hosts if host and not _same_site(host, site))
+    if elsewhere * 3 < len(hosts) * 2:
+        return False
+    items = [child for child in children(node) if child.tag == "li"]
+    cited = sum(1 for item in items if _reads_like_citation(item))
+    return cited * 2 >= len(items) > 0
+
+
+def site_host(url: str | None) -> str | None:
+    """A URL's host without 'www.', to tell the site's own links from links elsewhere."""
+    return _host(url or "") or None
+
+
+def _reads_like_citation(item: LexborNode) -> bool:
+    return bool(_CITATION.search(item.text())) or any(
+        _SCHOLARLY_LINK.search(link.attributes.get("href") or "") for link in item.css("a[href]")
+    )
+
+
+def _same_site(host: str, site: str) -> bool:
+    """One host under the other ("markets.example.com" and "example.com"), or the same."""
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def _host(href: str) -> str:
+    if not href.startswith(("http://", "https://", "//")):
+        return ""  # relative: the site itself
+    host = href.split("//", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    host = host.split(":", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | None:

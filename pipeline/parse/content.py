@@ -41,10 +41,11 @@ _MAX_CLIMB = 6
 _MAX_ADDED_LINKS = 0.2
 
 
-def find_content(tree: LexborHTMLParser, names: PageNames) -> LexborNode | None:
+def find_content(tree: LexborHTMLParser, names: PageNames, site: str | None = None) -> LexborNode | None:
     """The element that holds the article's prose, or None when the page has no prose at all.
 
-    ``names`` are the page's class and id words (from chrome removal), so that only hints that can match run.
+    ``names`` are the page's class and id words (from chrome removal), so that only hints that can match run;
+    ``site`` the page's host, when known (see ``prune_container``).
     """
     body = tree.body
     if body is None:
@@ -61,7 +62,7 @@ def find_content(tree: LexborHTMLParser, names: PageNames) -> LexborNode | None:
         return prose.scores[key] * bonus * (1 - link_density(prose.nodes[key]))
 
     best = _widen(prose.nodes[max(ranked, key=final_score)], prose)
-    prune_container(best, prose, names)
+    prune_container(best, prose, names, site)
     return best
 
 

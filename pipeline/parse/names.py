@@ -4,7 +4,7 @@ A hundred ``[class*=...]`` selectors make Lexbor walk the tree a hundred times, 
 per element is no faster in Python. A page uses few of the words, though: the class and id values of the page
 are collected once, the parts of every vocabulary are found in them in one Aho-Corasick pass, and only the words
 present become selectors. ``*_parts`` match anywhere in the attribute (``[class*=x]``), ``*_words`` a whole
-token (``[class~=x]``). Words are written with '-' and also match when joined with '_' or '__'.
+token (``[class~=x]``). Words are written with '-' and also match when joined with '_' or '__', in any case.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ class Vocabulary:
         """A selector list: the tags, and the words that occur on the page ('' when there is nothing to match)."""
         return ", ".join([
             *([self.tags] if self.tags else []),
-            *(f'[class*="{w}"]' for w in self.class_parts if w in names.class_parts),
-            *(f'[class~="{w}"]' for w in self.class_words if w in names.class_tokens),
-            *(f'[id*="{w}"]' for w in self.id_parts if w in names.id_parts),
-            *(f'[id~="{w}"]' for w in self.id_words if w in names.id_tokens),
+            *(f'[class*="{w}" i]' for w in self.class_parts if w in names.class_parts),
+            *(f'[class~="{w}" i]' for w in self.class_words if w in names.class_tokens),
+            *(f'[id*="{w}" i]' for w in self.id_parts if w in names.id_parts),
+            *(f'[id~="{w}" i]' for w in self.id_words if w in names.id_tokens),
         ])
 
 
@@ -48,7 +48,7 @@ def _spellings(words: tuple[str, ...]) -> tuple[str, ...]:
     """Each word as written with '-', and as themes also join the same words: '_' (Divi's ``et_pb_toggle_title``)
     and BEM's '__' (``gb-accordion__toggle``). Vocabularies are written with '-' only."""
     spelled: dict[str, None] = {}
-    for word in words:
+    for word in (word.lower() for word in words):
         spelled[word] = None
         if "-" in word:
             spelled[word.replace("-", "_")] = None
@@ -99,8 +99,9 @@ class PageNames:
         # second walk.
         classes = [node.attrs.get("class") or "" for node in root.css("[class]")]
         ids = [node.attrs.get("id") or "" for node in root.css("[id]")]
-        class_tokens = frozenset(" ".join(classes).split())
-        id_tokens = frozenset(" ".join(ids).split())
+        # Compared in lower case: news sites write "NewsletterModule", "ShareBar", "relatedArticles".
+        class_tokens = frozenset(" ".join(classes).lower().split())
+        id_tokens = frozenset(" ".join(ids).lower().split())
         return cls(
             class_tokens,
             id_tokens,

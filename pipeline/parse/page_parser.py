@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pipeline import __version__
 from pipeline.errors import NoArticle
 from pipeline.page import RawPage
-from pipeline.parse.chrome import remove_chrome, remove_hidden
+from pipeline.parse.chrome import remove_chrome, remove_hidden, site_host
 from pipeline.parse.content import body_text, find_content, remove_title
 from pipeline.parse.document import DEFAULT_MAX_BYTES, decode_html, parse_dom
 from pipeline.parse.metadata import extract_metadata
@@ -76,7 +76,7 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     framework = find_framework(body_node, page_headings, names, jsonld, consumed)
     consumed.remove_all()
 
-    container = find_content(tree, names)
+    container = find_content(tree, names, site_host(meta.canonical_url or page.url))
     body = ""
     if container is not None:
         remove_title(container, meta.title)

@@ -40,14 +40,14 @@ def test_loosely_named_wrapper_holding_the_prose_is_kept() -> None:
 def test_vocabulary_selects_only_words_present_on_the_page() -> None:
     vocabulary = Vocabulary(class_parts=("sidebar", "cookie"), class_words=("ad",), id_words=("toc",))
     names = PageNames.of(LexborHTMLParser("<body><div class='left-sidebar ad' id='x'></div></body>").body)
-    assert vocabulary.selector(names) == '[class*="sidebar"], [class~="ad"]'
+    assert vocabulary.selector(names) == '[class*="sidebar" i], [class~="ad" i]'
 
 
 def test_vocabulary_finds_parts_that_overlap_inside_one_name() -> None:
     vocabulary = Vocabulary(class_parts=("post-nav", "post-navigation", "navigation-links"))
     names = PageNames.of(LexborHTMLParser("<body><div class='post-navigation-links'></div></body>").body)
     assert vocabulary.selector(names) == (
-        '[class*="post-nav"], [class*="post-navigation"], [class*="navigation-links"]'
+        '[class*="post-nav" i], [class*="post-navigation" i], [class*="navigation-links" i]'
     )
 
 
@@ -80,9 +80,9 @@ def test_a_table_of_contents_goes_with_its_heading_whatever_its_class() -> None:
         assert text.count("Why bridges age") == 1
 
 
-def test_class_words_match_when_joined_by_underscores_or_bem_separators() -> None:
+def test_class_words_match_whatever_joins_them_and_in_any_case() -> None:
     vocabulary = Vocabulary(class_parts=("toggle-title",))
-    for spelled in ("toggle-title", "et_pb_toggle_title", "gb-toggle__title"):
+    for spelled in ("toggle-title", "et_pb_toggle_title", "gb-toggle__title", "Toggle-Title"):
         tree = LexborHTMLParser(f"<body><div class='{spelled}'>Q?</div></body>")
         names = PageNames.of(tree.body)
         assert len(tree.body.css(vocabulary.selector(names))) == 1, spelled
@@ -115,3 +115,9 @@ def test_a_link_in_running_text_stays_whatever_its_class() -> None:
     text = cleaned(f"<body><article>{PROSE}<p>We use the <a class='affiliate-box-link promo' href='/x'>Omron "
                    "Platinum</a> cuff at home.</p></article></body>")
     assert "We use the Omron Platinum cuff at home." in " ".join(text.split())
+
+
+def test_camel_case_class_names_are_chrome_like_their_lower_case_spelling() -> None:
+    text = cleaned(f"<body><article>{PROSE * 3}<div class='NewsletterModule'><h3>The Morning Wire</h3>"
+                   "<p>Our flagship newsletter.</p></div></article></body>")
+    assert "Morning Wire" not in text

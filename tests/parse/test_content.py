@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from pipeline.page import RawPage
+from pipeline.parse import parse_page
 from pipeline.parse.chrome import remove_chrome
 from pipeline.parse.content import body_text, find_content
+from tests.conftest import article_html
 from tests.parse.helpers import parse_fragment
 
 PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh the proposal, its costs, and the "
@@ -116,3 +119,28 @@ def test_a_box_of_links_opened_by_a_chrome_label_goes_whole():
                             "<p>Non-drowsy antihistamines help with sneezing and itching for most people.</p>")
     assert "AllerCalm" not in parsed.article.body
     assert "Non-drowsy antihistamines help" in parsed.article.body
+
+
+def parse_at(fragment: str, url: str):
+    page = article_html("Sleep And Recovery", paragraphs=4, extra=fragment)
+    return parse_page(RawPage(source="page.html", body=page.encode(), url=url)).article
+
+
+def test_a_reference_list_linking_elsewhere_stays_and_a_related_list_goes():
+    references = ("<h2>References</h2><ol><li><a href='https://doi.org/10.1177/0333'>Smith J, et al. Sleep and "
+                  "memory. J Sleep Res.</a></li><li><a href='https://www.nice.org.uk/guidance/cg150'>NICE. Headaches "
+                  "in over 12s (2021).</a></li></ol>")
+    related = ("<div class='box'><div class='box-title'>Related coverage</div><ul><li><a href='https://news.example.com"
+               "/a'>Who should get a booster</a></li><li><a href='/b'>RSV shots this year</a></li></ul></div>")
+    article = parse_at(related + references, "https://www.news.example.com/sleep/")
+    assert "Smith J, et al. Sleep and memory." in article.body
+    assert "References" in article.body
+    assert "Who should get a booster" not in article.body
+    assert "Related coverage" not in article.body
+
+
+def test_shop_links_are_no_references_though_they_leave_the_site():
+    shop = ("<ul><li><a href='https://amazon.example/dp/1'>Get it on Amazon for $39.99</a></li>"
+            "<li><a href='https://walmart.example/ip/2'>Get it at Walmart</a></li></ul>")
+    article = parse_at(shop, "https://gadgets.example.com/review/")
+    assert "Get it on Amazon" not in article.body
