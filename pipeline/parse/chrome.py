@@ -45,14 +45,14 @@ LOOSE_NAMES = Vocabulary(
     class_parts=(
         "breadcrumb", "sidebar", "share-", "-share", "sharing", "sharedaddy", "social-", "addtoany", "shariff",
         "related-", "related_", "-related", "relatedpost", "yarpp", "you-may-like", "also-like", "newsletter",
-        "subscribe", "mc4wp", "optin", "cookie", "consent", "gdpr", "advert", "ad-slot", "ad-container",
+        "subscri", "mc4wp", "optin", "cookie", "consent", "gdpr", "advert", "ad-slot", "ad-container",
         "ad-wrapper", "sponsor", "promo", "popup", "modal", "overlay", "author-box", "author-bio", "about-author",
         "author-info", "saboxplugin", "post-author", "post-navigation", "post-nav", "pagination", "prev-next",
         "to-top", "totop", "back-top", "scroll-top", "menu", "topbar", "top-bar", "ez-toc", "table-of-contents",
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
         "print-", "rating", "reactions", "wp-block-latest-posts", "wp-block-query", "elementor-posts",
         "disclosure", "affiliate-box", "affiliate-product", "aawp", "amazon-product", "product-box", "lasso-",
-        "reading-time", "read-time",
+        "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings",
     ),
     class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related", "ad", "ads",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
@@ -61,6 +61,8 @@ LOOSE_NAMES = Vocabulary(
     id_words=("masthead", "colophon", "toc"),
 )
 
+# The most text a sign-up box holds: its heading, a line of pitch and the form's labels.
+_MAX_SIGN_UP_CHARS = 400
 # A loose match holding more than this share of the page's text, or of its prose, is a wrapper, not chrome.
 MAX_LOOSE_SHARE = 0.35
 MAX_LOOSE_PROSE_SHARE = 0.4
@@ -89,7 +91,7 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
             length = len(node.text())
             if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
                 continue
-            node.remove()
+            (_sign_up_box(node) if node.tag == "form" else node).remove()
 
     def remove_strict(nodes: list[LexborNode]) -> None:
         for node in nodes:
@@ -107,6 +109,16 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _sign_up_box(form: LexborNode) -> LexborNode:
+    """The small box around a form, with the heading and pitch that sell it ("Join our newsletter")."""
+    box = form
+    parent = form.parent
+    while (parent is not None and parent.tag not in _NEVER_REMOVED and parent.tag != "article"
+           and len(parent.text()) <= _MAX_SIGN_UP_CHARS):
+        box, parent = parent, parent.parent
+    return box
 
 
 def _in_running_text(node: LexborNode) -> bool:

@@ -17,7 +17,7 @@ from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_reading_time
+from pipeline.parse.vocabulary import is_byline, is_chrome_heading, is_disclosure, is_inline_label, is_reading_time
 
 _HINTS = Vocabulary(
     tags='article, main, [role="main"], [itemprop="articleBody"]',
@@ -107,6 +107,11 @@ def body_text(container: LexborNode) -> str:
     where the article ended and the teasers began, whatever markup the theme gave them: the text stops there.
     """
     blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
+    # An affiliate disclosure opens or closes the text, never stands in its middle.
+    while blocks and is_disclosure(blocks[0][0]):
+        blocks = blocks[1:]
+    while blocks and is_disclosure(blocks[-1][0]):
+        blocks = blocks[:-1]
     total = sum(len(text) for text, _ in blocks)
     seen = 0
     for index, (text, _) in enumerate(blocks):
@@ -118,7 +123,7 @@ def body_text(container: LexborNode) -> str:
 
 
 def _is_residue(text: str) -> bool:
-    """Ad and teaser labels, reading times, and template values that leaked into the page as text."""
+    """Ad and teaser labels, reading times and byline lines, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
-    )
+    ) or is_byline(text)

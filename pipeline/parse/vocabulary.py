@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pipeline.parse.dates import iso_date
 from pipeline.parse.text import strip_toggle_glyphs
 
 
@@ -230,7 +231,8 @@ CHROME = (
 # Chrome headings that may go on ("More from Health", "Share this on ...").
 CHROME_PREFIXES = ("more from", "more in", "more news", "more stories", "share this", "share on", "sign up for",
                    "you may also like", "you might also like", "related articles", "related posts", "más de",
-                   "plus de", "mehr von", "mehr zum thema", "ähnliche", "potrebbe interessarti", "partager", "podobne")
+                   "plus de", "mehr von", "mehr zum thema", "ähnliche", "potrebbe interessarti", "partager", "podobne",
+                   "click to rate", "rate this")
 _CHROME_SET = frozenset(_fold(phrase).rstrip(":") for phrase in CHROME)
 # Labels that interrupt an article (an ad slot, a "read also" teaser) rather than end it: a line of the body
 # that is only one of these is dropped, and the article goes on after it.
@@ -344,6 +346,48 @@ _READING_TIME = re.compile(
 
 def is_reading_time(text: str) -> bool:
     return len(text) <= 60 and bool(_READING_TIME.match(_fold(text).strip()))
+
+
+# The parts of a byline line: "By Ana Ruiz · Medically reviewed by Dr. Lee, MD | Updated Nov 3, 2025 – 6 min read".
+_BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
+_BYLINE_STARTS = (
+    "by ", "written by", "medically reviewed by", "reviewed by", "fact checked by", "fact-checked by", "edited by",
+    "updated", "last updated", "published", "posted", "por ", "escrito por", "revisado por", "actualizado",
+    "publicado", "von ", "aktualisiert", "veröffentlicht", "par ", "mis à jour", "publié", "di ", "aggiornato",
+    "pubblicato", "door ", "bijgewerkt", "gepubliceerd", "atualizado",
+)
+_MAX_BYLINE_PART_CHARS = 80
+
+
+def is_byline(text: str) -> bool:
+    """A line made only of byline parts (author, reviewer, dates, reading time) joined by separators. A single
+    part is not enough: "By 2030, half of adults ..." starts a sentence."""
+    if len(text) > 200 or not any(separator in text for separator in "·•|–—"):
+        return False
+    parts = [part for part in _BYLINE_SEPARATORS.split(text) if part.strip()]
+    return len(parts) >= 2 and all(_is_byline_part(part.strip()) for part in parts)
+
+
+def _is_byline_part(part: str) -> bool:
+    key = _fold(part)
+    return (
+        (key.startswith(_BYLINE_STARTS) and len(part) <= _MAX_BYLINE_PART_CHARS and not part.endswith("."))
+        or is_reading_time(part)
+        or iso_date(part) is not None
+    )
+
+
+# What an affiliate disclosure says ("we may earn a commission ... at no extra cost to you").
+_DISCLOSURE = re.compile(
+    r"affiliate links?|earns? (?:a )?(?:small )?commission|at no (?:extra|additional) cost to you|"
+    r"as an amazon associate|reader-supported|enlaces de afiliad|liens affiliés|links de afiliad|"
+    r"link di affiliazione|affiliate-links",
+    re.IGNORECASE,
+)
+
+
+def is_disclosure(text: str) -> bool:
+    return len(text) <= 400 and bool(_DISCLOSURE.search(text))
 
 
 def is_inline_label(text: str) -> bool:

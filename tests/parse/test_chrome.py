@@ -121,3 +121,12 @@ def test_camel_case_class_names_are_chrome_like_their_lower_case_spelling() -> N
     text = cleaned(f"<body><article>{PROSE * 3}<div class='NewsletterModule'><h3>The Morning Wire</h3>"
                    "<p>Our flagship newsletter.</p></div></article></body>")
     assert "Morning Wire" not in text
+
+
+def test_a_sign_up_box_goes_with_its_pitch() -> None:
+    box = ("<div class='av_textblock_section'><h3>Join our wellbeing newsletter</h3><p>One idea every Sunday.</p>"
+           "<form action='/subscribe'><input type='email'><button>Join</button></form></div>")
+    text = cleaned(f"<body><article>{PROSE * 3}{box}{PROSE}</article></body>")
+    assert "Join our wellbeing newsletter" not in text
+    assert "One idea every Sunday." not in text
+    assert text.count("The council voted") == 4

@@ -144,3 +144,21 @@ def test_shop_links_are_no_references_though_they_leave_the_site():
             "<li><a href='https://walmart.example/ip/2'>Get it at Walmart</a></li></ul>")
     article = parse_at(shop, "https://gadgets.example.com/review/")
     assert "Get it on Amazon" not in article.body
+
+
+def test_byline_lines_inside_the_article_are_not_prose():
+    for line in ("Medically reviewed by Dr. Owen Hartley, MD · Updated November 3, 2025 · 6 min read",
+                 "By Ana Ruiz | Published 12 May 2024", "Por Ana Ruiz – actualizado 3 de noviembre de 2025"):
+        parsed = parse_fragment(f"<p>{line}</p>")
+        assert line not in parsed.article.body, line
+
+
+def test_a_sentence_that_starts_like_a_byline_stays():
+    parsed = parse_fragment("<p>By 2030 — experts say — half of adults will sleep less than six hours.</p>")
+    assert "By 2030 — experts say — half of adults" in parsed.article.body
+
+
+def test_an_affiliate_disclosure_opening_the_article_is_dropped():
+    parsed = parse_fragment("<p><em>This article contains affiliate links. If you buy through them, we may earn a "
+                            "small commission at no extra cost to you.</em></p>")
+    assert "affiliate links" not in parsed.article.body
