@@ -9,6 +9,7 @@ the page's text, or of its prose, is kept: chrome is small, articles are not.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -61,6 +62,8 @@ LOOSE_NAMES = Vocabulary(
     id_words=("masthead", "colophon", "toc"),
 )
 
+_LABEL_NAMES = ("title", "header", "heading", "label")
+_MAX_BOX_CHILDREN = 2
 # The most text a sign-up box holds: its heading, a line of pitch and the form's labels.
 _MAX_SIGN_UP_CHARS = 400
 # A loose match holding more than this share of the page's text, or of its prose, is a wrapper, not chrome.
@@ -91,7 +94,10 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
             length = len(node.text())
             if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
                 continue
-            (_sign_up_box(node) if node.tag == "form" else node).remove()
+            if node.tag == "form":
+                _sign_up_box(node).remove()  # the box's own label goes with it
+            else:
+                _remove_with_its_label(node)
 
     def remove_strict(nodes: list[LexborNode]) -> None:
         for node in nodes:
@@ -109,6 +115,38 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _remove_with_its_label(node: LexborNode) -> None:
+    """Remove the node; a small box that it leaves holding only a label ("Related coverage" over a removed
+    list of teasers, "Advertisement" over a removed slot) goes too, up through wrappers left empty."""
+    parent = node.parent
+    node.remove()
+    for _ in range(_MAX_BOX_CLIMB + 2):
+        if parent is None or parent.tag in _NEVER_REMOVED or parent.tag == "article":
+            return
+        if next(islice(children(parent), _MAX_BOX_CHILDREN, None), None) is not None:
+            return  # a wrapper of many blocks, not a small box (and its text is costly to build)
+        left = parent.text().strip()
+        if len(left) > _MAX_LABEL_CHARS:
+            return  # the box still holds text of its own
+        if left:
+            holding = [child for child in children(parent) if child.text().strip()]
+            if len(holding) == 1 and _is_label_of(holding[0], left):
+                parent.remove()
+            return
+        parent = parent.parent
+
+
+def _is_label_of(node: LexborNode, box_text: str) -> bool:
+    """A short heading or titled element that is all the box holds: a label left without what it named."""
+    text = node.text().strip()
+    if text != box_text or text.endswith((".", "!", "?")):
+        return False
+    if node.tag in HEADINGS:
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    return any(word in names for word in _LABEL_NAMES)
 
 
 def _sign_up_box(form: LexborNode) -> LexborNode:

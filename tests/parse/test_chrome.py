@@ -130,3 +130,18 @@ def test_a_sign_up_box_goes_with_its_pitch() -> None:
     assert "Join our wellbeing newsletter" not in text
     assert "One idea every Sunday." not in text
     assert text.count("The council voted") == 4
+
+
+def test_a_label_left_alone_when_its_box_is_removed_goes_too() -> None:
+    related = ("<div class='Enhancement'><div class='PageList'><div class='PageList-header'>"
+               "<div class='PageList-header-title'>Related coverage</div></div><ul><li><div class='PagePromo'>"
+               "<a href='/a'>Who should get a booster</a></div></li></ul></div></div>")
+    text = cleaned(f"<body><article>{PROSE}{related}{PROSE}</article></body>")
+    assert "Related coverage" not in text
+    assert text.count("The council voted") == 2
+
+
+def test_a_real_heading_before_removed_chrome_stays_when_the_section_goes_on() -> None:
+    text = cleaned(f"<body><article><div><h2>Why bridges age</h2><div class='share-buttons'>Share</div>{PROSE}"
+                   "</div></article></body>")
+    assert "Why bridges age" in text
