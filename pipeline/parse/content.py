@@ -5,17 +5,17 @@ grandparent; containers named like content (``<article>``, ``itemprop=articleBod
 bonus, link-heavy ones a penalty. The winner then widens to its parent while the parent holds clearly more
 prose, because many themes split one article over sibling wrappers.
 
-The chosen container is then pruned of the chrome it still holds (captions, teaser lists); see ``chrome``.
+The chosen container is then pruned of the chrome it still holds (captions, teaser lists); see ``pruning``.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.parse.chrome import prune_container
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
+from pipeline.parse.pruning import prune_container
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_byline, is_chrome_heading, is_disclosure, is_inline_label, is_reading_time
 

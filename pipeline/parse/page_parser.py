@@ -13,10 +13,11 @@ from urllib.parse import urlsplit, urlunsplit
 from pipeline import __version__
 from pipeline.errors import NoArticle
 from pipeline.page import RawPage
-from pipeline.parse.chrome import remove_chrome, remove_hidden, site_host
+from pipeline.parse.chrome import remove_chrome, remove_hidden
 from pipeline.parse.content import body_text, find_content, remove_title
 from pipeline.parse.document import DEFAULT_MAX_BYTES, decode_html, parse_dom
 from pipeline.parse.metadata import extract_metadata
+from pipeline.parse.pruning import site_host
 from pipeline.parse.sections.common import Consumed, headings
 from pipeline.parse.sections.faq import find_faq
 from pipeline.parse.sections.framework import find_framework

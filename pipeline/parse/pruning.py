@@ -1,0 +1,151 @@
+"""What is cut inside the chosen article container: the chrome a theme puts between the paragraphs.
+
+Captions, credits and datelines; lists and boxes that are mostly links (menus, "most read", related posts),
+with the label over them; "Read also: <link>" lines; link cards; small boxes under a chrome label ("Sponsored").
+A list of links that leave the site and read like citations is the article's references, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, box_opened_by
+from pipeline.parse.dom import HEADINGS, children, next_element, previous_element, select, sum_up
+from pipeline.parse.names import PageNames, Vocabulary
+from pipeline.parse.prose import Prose
+from pipeline.parse.text import clean_inline
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
+
+# Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
+# datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
+INNER = Vocabulary(
+    tags="figure, figcaption, time",
+    class_parts=("caption", "credit", "gallery", "slideshow", "carousel", "lightbox", "byline", "dateline",
+                 "timestamp", "published", "-date", "date-", "_date"),
+    class_words=("date",),
+)
+_INNER_MAX_PROSE_SHARE = 0.2
+# Lists, boxes and tables whose text is mostly links: menus, teasers, "most read" inside the container.
+_LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
+_MAX_LINK_DENSITY = 0.5
+_MAX_TEASER_CHARS = 300
+_MAX_LABEL_CHARS = 60
+_SCHOLARLY_LINK = re.compile(r"doi\.org/|/doi/|pubmed|ncbi\.nlm\.nih\.gov", re.IGNORECASE)
+_CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bdoi\b|\bet al\b|\bpmid\b|\bretrieved\b", re.IGNORECASE)
+_CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
+# Only broken markup puts much of an article inside one link.
+_MAX_CARD_PROSE_SHARE = 0.5
+
+
+def prune_container(container: LexborNode, prose: Prose, names: PageNames, site: str | None = None) -> None:
+    """Cut the chrome left inside the chosen article container (``prose`` measured over the whole body).
+
+    ``site`` is the page's host, when known: a list of links to other sites (the article's references) is
+    kept, where a list of links into the site (related posts, a menu) goes.
+    """
+    article = prose.chars.get(container.mem_id, 0) or 1
+    for node in select(container, INNER.selector(names)):
+        if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
+            node.remove()
+    links = _link_chars(container)
+    for node in container.css(_LINK_BLOCKS):
+        key = node.mem_id
+        linked = links.get(key, 0)
+        if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
+            continue
+        if linked > _MAX_LINK_DENSITY * len(node.text()) and not _cites_elsewhere(node, site):
+            label = _label_of(node)
+            node.remove()
+            if label is not None:
+                label.remove()
+    for paragraph in container.css("p"):
+        if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
+            paragraph.remove()
+        elif (box := _labelled_box(paragraph, links)) is not None:
+            box.remove()
+    # A link around whole blocks is a card pointing elsewhere ("blog card": title, snippet, thumbnail).
+    for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
+        if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
+            card.remove()
+
+
+def _label_of(block: LexborNode) -> LexborNode | None:
+    """The short heading or label right before a block, when it introduces nothing else ("Related coverage"
+    over a list of links): it goes with the block instead of standing alone in the body."""
+    label = previous_element(block)
+    if label is None or not (label.tag in HEADINGS or label.tag == "div") or len(label.text()) > _MAX_LABEL_CHARS:
+        return None
+    after = next_element(block)
+    if after is not None and after.tag not in HEADINGS:
+        return None
+    text = clean_inline(label.text())
+    return label if text and not text.endswith((".", "!", "?")) else None
+
+
+def _cites_elsewhere(node: LexborNode, site: str | None) -> bool:
+    """A list of references: its links mostly leave the site, and its items read like citations (a year, a DOI,
+    "et al."). Shop links and a sister site's teasers leave the site too, but do not read like that."""
+    if site is None or node.tag not in ("ol", "ul"):
+        return False
+    hosts = [_host(link.attributes.get("href") or "") for link in node.css("a[href]")]
+    elsewhere = sum(1 for host in hosts if host and not _same_site(host, site))
+    if elsewhere * 3 < len(hosts) * 2:
+        return False
+    items = [child for child in children(node) if child.tag == "li"]
+    cited = sum(1 for item in items if _reads_like_citation(item))
+    return cited * 2 >= len(items) > 0
+
+
+def site_host(url: str | None) -> str | None:
+    """A URL's host without 'www.', to tell the site's own links from links elsewhere."""
+    return _host(url or "") or None
+
+
+def _reads_like_citation(item: LexborNode) -> bool:
+    return bool(_CITATION.search(item.text())) or any(
+        _SCHOLARLY_LINK.search(link.attributes.get("href") or "") for link in item.css("a[href]")
+    )
+
+
+def _same_site(host: str, site: str) -> bool:
+    """One host under the other ("markets.example.com" and "example.com"), or the same."""
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def _host(href: str) -> str:
+    if not href.startswith(("http://", "https://", "//")):
+        return ""  # relative: the site itself
+    host = href.split("//", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    host = host.split(":", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | None:
+    """A small box of links whose first line is a chrome label: 'Sponsored' over an ad, 'Related' over teasers.
+    (Only the first paragraph of a wrapper with links has its text read.)"""
+    wrapper = paragraph.parent
+    if wrapper is None or not links.get(wrapper.mem_id) or previous_element(paragraph) is not None:
+        return None
+    text = paragraph.text()
+    if len(text) > _MAX_LABEL_CHARS or not is_chrome_heading(clean_inline(text)):
+        return None
+    return box_opened_by(paragraph, MAX_CHROME_BOX_CHARS)
+
+
+def _is_teaser(text: str, linked: int) -> bool:
+    """'Read also: <a>Ten foods rich in iron</a>', 'Lee también: <a>...</a>': a label, then mostly a link."""
+    if len(text) > _MAX_TEASER_CHARS:
+        return False
+    label, colon, rest = text.partition(":")
+    return bool(colon) and is_inline_label(label) and linked >= _MAX_LINK_DENSITY * len(rest.strip())
+
+
+def _link_chars(container: LexborNode) -> dict[int, int]:
+    """Link text length under each element of the container, in one pass over its links."""
+    linked = []
+    for link in container.css("a"):
+        if (length := len(link.text())) and (parent := link.parent) is not None and link.mem_id != container.mem_id:
+            linked.append((parent, length))
+    return sum_up(linked, last=container.mem_id).totals
