@@ -35,8 +35,10 @@ _TOP_LINKS = frozenset({"#top", "#page"})
 
 STRICT_NAMES = Vocabulary(
     class_words=("comments-area", "comment-respond", "comment-list", "commentlist", "fb-comments",
-                 "wpdiscuz_top_clearing", "screen-reader-text", "sr-only", "visually-hidden", "screen-reader-only",
-                 "elementor-screen-only", "show-for-sr", "assistive-text", "skip-link", "adsbygoogle"),
+                 "wpdiscuz_top_clearing", "elementor-screen-only", "show-for-sr", "assistive-text", "skip-link",
+                 "adsbygoogle"),
+    # Screen-reader-only text, also under a framework's prefix ("nhsuk-u-visually-hidden", "govuk-visually-hidden").
+    class_parts=("screen-reader-text", "sr-only", "visually-hidden", "screen-reader-only"),
     id_words=("comments", "respond", "disqus_thread", "wpdiscuz"),
 )
 

@@ -17,7 +17,14 @@ from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
 from pipeline.parse.pruning import prune_container
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_byline, is_chrome_heading, is_disclosure, is_inline_label, is_reading_time
+from pipeline.parse.vocabulary import (
+    is_byline,
+    is_chrome_heading,
+    is_date_line,
+    is_disclosure,
+    is_inline_label,
+    is_reading_time,
+)
 
 _HINTS = Vocabulary(
     tags='article, main, [role="main"], [itemprop="articleBody"]',
@@ -123,7 +130,7 @@ def body_text(container: LexborNode) -> str:
 
 
 def _is_residue(text: str) -> bool:
-    """Ad and teaser labels, reading times and byline lines, and template values that leaked into the page."""
+    """Ad and teaser labels, reading times, byline and date lines, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
-    ) or is_byline(text)
+    ) or is_byline(text) or is_date_line(text)

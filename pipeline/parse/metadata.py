@@ -38,6 +38,7 @@ class Metadata:
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—·•»:]|::)\s+")
 # An <h1> of fewer words is more likely the site's logo or a section name than a headline.
 _MIN_HEADLINE_WORDS = 4
+_TITLE_SEPARATOR_MARKS = (":", "-", "|", "–", "—")
 
 
 # The elements most fields come from, found in one walk of the tree. <meta> anywhere: an element the head may
@@ -50,14 +51,16 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
     for node in tree.css(_SOURCES):
         sources[node.tag].append(node)
     metas = _meta_map(sources["meta"])
-    article = next(iter(nodes_of_type(jsonld, ARTICLE_TYPES)), {})
+    articles = nodes_of_type(jsonld, ARTICLE_TYPES)
+    article = next(iter(articles), {})
     webpage = next(iter(nodes_of_type(jsonld, {"WebPage", "ItemPage"})), {})
 
     meta = Metadata()
     meta.site_name = _site_name(tree, metas, jsonld)
     meta.title = _title(tree, sources["h1"], metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
-    meta.author = _author(tree, metas, article)
+    # A MedicalWebPage often comes first without the author that the Article after it names.
+    meta.author = _author(tree, metas, next((node for node in articles if node.get("author")), article))
     # Any other node that carries a date (a ClaimReview, a Recipe) speaks for the page when those do not.
     dated = next((node for node in jsonld if "datePublished" in node), {})
     meta.published_at = _date(
@@ -159,7 +162,7 @@ def _title(
     folded = [d.casefold() for d in declared]
     for text, _node in headings:  # the visible headline that the page also declares
         key = text.casefold()
-        if any(key == d or (len(key) > 10 and (key in d or d in key)) for d in folded):
+        if any(key == d or (len(key) > 10 and (key in d or d in key)) or _opens(d, key) for d in folded):
             return text
     # Declared titles are often SEO variants of the headline; a visible <h1> that reads like a headline (not
     # the site's logo) is what the reader sees.
@@ -174,6 +177,12 @@ def _title(
     if headings:
         return headings[0][0]
     return ""
+
+
+def _opens(declared: str, headline: str) -> bool:
+    """'Leg cramps: causes, treatment & prevention' opens with the short headline 'Leg cramps'."""
+    rest = declared[len(headline):].lstrip()
+    return declared.startswith(headline) and rest[:1] in _TITLE_SEPARATOR_MARKS
 
 
 def _language(tree: LexborHTMLParser, metas: _Metas, node: dict[str, Any]) -> str | None:

@@ -55,7 +55,7 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
         linked = links.get(key, 0)
         if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
             continue
-        if linked > _MAX_LINK_DENSITY * len(node.text()) and not _cites_elsewhere(node, site):
+        if linked > _MAX_LINK_DENSITY * _visible_length(node.text()) and not _cites_elsewhere(node, site):
             label = _label_of(node)
             node.remove()
             if label is not None:
@@ -146,6 +146,14 @@ def _link_chars(container: LexborNode) -> dict[int, int]:
     """Link text length under each element of the container, in one pass over its links."""
     linked = []
     for link in container.css("a"):
-        if (length := len(link.text())) and (parent := link.parent) is not None and link.mem_id != container.mem_id:
+        if (length := _visible_length(link.text())) and (parent := link.parent) is not None and (
+            link.mem_id != container.mem_id
+        ):
             linked.append((parent, length))
     return sum_up(linked, last=container.mem_id).totals
+
+
+def _visible_length(text: str) -> int:
+    """Characters as a reader sees them: the markup's indentation and line breaks folded to single spaces (an
+    indented list of links would otherwise count as half whitespace)."""
+    return len(" ".join(text.split()))

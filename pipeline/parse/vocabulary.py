@@ -27,7 +27,8 @@ def _fold(text: str) -> str:
 
 TAKEAWAYS = (
     # en
-    "key takeaways", "key takeaway", "takeaways", "key points", "key point", "key facts", "main points",
+    "key takeaways", "key takeaway", "takeaways", "the takeaway", "the takeaways", "our takeaway", "key points",
+    "key point", "key facts", "main points",
     "tl;dr", "tl dr", "tldr", "at a glance", "in a nutshell", "in brief", "summary", "quick summary",
     "the bottom line", "bottom line", "highlights", "key highlights", "what you need to know", "quick facts",
     "things to remember", "quick takeaways", "article summary", "in short",
@@ -375,6 +376,15 @@ def _is_byline_part(part: str) -> bool:
         or is_reading_time(part)
         or iso_date(part) is not None
     )
+
+
+_MAX_DATE_LINE_WORDS = 5
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date ("Jan. 20, 2024", "Updated 3 March 2025"): page metadata, not a sentence."""
+    return (len(text) <= 40 and len(text.split()) <= _MAX_DATE_LINE_WORDS and not text.endswith(".")
+            and iso_date(text) is not None)
 
 
 # What an affiliate disclosure says ("we may earn a commission ... at no extra cost to you").

@@ -145,3 +145,9 @@ def test_a_real_heading_before_removed_chrome_stays_when_the_section_goes_on() -
     text = cleaned(f"<body><article><div><h2>Why bridges age</h2><div class='share-buttons'>Share</div>{PROSE}"
                    "</div></article></body>")
     assert "Why bridges age" in text
+
+
+def test_screen_reader_text_goes_under_a_frameworks_prefix_too() -> None:
+    text = cleaned(f"<body><article>{PROSE}<p><span class='nhsuk-u-visually-hidden'>Non-urgent advice: </span>"
+                   "Call 111.</p></article></body>")
+    assert "Non-urgent advice" not in text

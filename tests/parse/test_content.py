@@ -162,3 +162,16 @@ def test_an_affiliate_disclosure_opening_the_article_is_dropped():
     parsed = parse_fragment("<p><em>This article contains affiliate links. If you buy through them, we may earn a "
                             "small commission at no extra cost to you.</em></p>")
     assert "affiliate links" not in parsed.article.body
+
+
+def test_an_indented_list_of_links_is_as_link_heavy_as_a_compact_one():
+    jump = ("<ul>\n" + "".join(f"        <li>\n            <a href='#s{n}'>Section {n}</a>\n        </li>\n"
+                               for n in range(4)) + "    </ul>")
+    parsed = parse_fragment(jump)
+    assert "Section 2" not in parsed.article.body
+
+
+def test_a_line_that_is_only_a_date_is_not_prose():
+    parsed = parse_fragment("<p>Jan. 20, 2024</p><p>The law took effect on Jan. 1, 2024.</p>")
+    assert "Jan. 20, 2024" not in parsed.article.body
+    assert "The law took effect on Jan. 1, 2024." in parsed.article.body

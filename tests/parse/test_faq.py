@@ -210,3 +210,18 @@ def test_the_last_answer_keeps_as_many_blocks_as_the_longest_other_answer():
         <h3>How much should I take?</h3><p>Ask a doctor.</p>
         <h3>Can children take it?</h3><p>Only with advice.</p><p>And at a lower dose.</p>""")
     assert faq_pairs(parsed)[-1] == ("Can children take it?", "Only with advice.\n\nAnd at a lower dose.")
+
+
+def test_the_title_of_an_accordion_is_not_one_of_its_questions():
+    parsed = parse_fragment("""<div class="faq-block"><h2 class="faq-block__faq-title">Frequently Asked Questions</h2>
+        <div class="faq-block__list">
+        <details><summary>Is magnesium safe at night?</summary><p>Yes, for most adults.</p></details>
+        <details><summary>How much should I take?</summary><p>Ask a doctor.</p></details></div></div>""")
+    assert faq_pairs(parsed) == EXPECTED
+
+
+def test_a_question_icon_in_a_section_heading_does_not_make_the_heading_a_question():
+    parsed = parse_fragment("""<h2><span class="section-icon--common-questions"></span>Common Questions</h2>
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p>""")
+    assert faq_pairs(parsed) == EXPECTED

@@ -99,3 +99,15 @@ def test_an_unreadable_publication_date_is_not_replaced_by_another_time_on_the_p
     article = parse(page("", "<time class='published'>a while ago</time><p>See <time datetime='2024-01-02'>the "
                              "launch</time>.</p>"))
     assert article.published_at is None
+
+
+def test_a_short_headline_that_the_declared_title_opens_with_is_the_title():
+    article = parse(page("<title>Leg Cramps: Causes, Treatment &amp; Prevention</title>", "<h1>Leg Cramps</h1>"))
+    assert article.title == "Leg Cramps"
+
+
+def test_the_author_comes_from_the_json_ld_node_that_names_one():
+    data = [{"@type": "MedicalWebPage", "name": "Magnesium and sleep"},
+            {"@type": "Article", "headline": "Magnesium and sleep", "author": {"@type": "Person", "name": "Ana Ruiz"}}]
+    article = parse(page(f"<script type='application/ld+json'>{json.dumps(data)}</script>"))
+    assert article.author == "Ana Ruiz"

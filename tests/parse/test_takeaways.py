@@ -4,7 +4,7 @@ from tests.parse.helpers import parse_fragment
 
 
 @pytest.mark.parametrize(
-    "heading", ["Key Takeaways", "TL;DR", "Key Points:", "Puntos clave", "L’essentiel", "Das Wichtigste in Kürze",
+    "heading", ["Key Takeaways", "TL;DR", "Key Points:", "The Takeaway", "Puntos clave", "L’essentiel", "Das Wichtigste in Kürze",
                 "Pontos principais", "In sintesi"],
 )
 def test_takeaways_heading_in_many_languages_introduces_a_list(heading):

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from pipeline.parse.dom import (
     HEADING_SELECTOR,
+    HEADINGS,
     SKIPPED,
     block_text,
     children,
@@ -134,8 +135,8 @@ def _from_toggles(
             continue
         question_node, answer_node, controlled = _question_and_answer(candidate, container, panels)
         # An answer that looks like a question is the next question, unless the question named it as its panel.
-        if answer_node is None or answer_node.mem_id in used:
-            continue
+        if answer_node is None or answer_node.mem_id in used or answer_node.tag in HEADINGS:
+            continue  # an answer is never a heading: the question was a section's title or icon
         if not controlled and answer_node.mem_id in candidate_ids:
             continue
         question = strip_toggle_glyphs(inline_text(question_node))
@@ -148,6 +149,9 @@ def _from_toggles(
         # it names its panel, as a question does: some builders set the question in a <p>).
         if _inside(candidate, used) or (not controlled and candidate.css_first("p, ul, ol, table")):
             continue
+        # A "question" whose answer holds the real questions is the title of the whole widget.
+        if not controlled and _holds_other_questions(answer_node, question_node, candidate_ids):
+            continue
         answer = _answer_text(answer_node)
         if not answer:
             continue
@@ -155,6 +159,14 @@ def _from_toggles(
         pairs.append(QuestionAnswer(question, answer))
         consumed.add(question_node, answer_node)
     return pairs
+
+
+def _holds_other_questions(answer: LexborNode, question: LexborNode, candidate_ids: set[int]) -> bool:
+    """Whether the answer holds question candidates other than the question itself (a <details> holds its
+    <summary>)."""
+    own = {node.mem_id for node in question.traverse(include_text=False)}
+    return any(node.mem_id in candidate_ids and node.mem_id not in own
+               for node in answer.traverse(include_text=False))
 
 
 def _controlled_panels(container: LexborNode, candidates: list[LexborNode]) -> dict[str, LexborNode]:
