@@ -156,4 +156,6 @@ def _link_chars(container: LexborNode) -> dict[int, int]:
 def _visible_length(text: str) -> int:
     """Characters as a reader sees them: the markup's indentation and line breaks folded to single spaces (an
     indented list of links would otherwise count as half whitespace)."""
+    if text.isprintable() and "  " not in text:
+        return len(text)  # nothing to fold: the common case, without building a new string
     return len(" ".join(text.split()))

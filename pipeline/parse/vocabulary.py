@@ -379,12 +379,13 @@ def _is_byline_part(part: str) -> bool:
 
 
 _MAX_DATE_LINE_WORDS = 5
+_YEAR_LIKE = re.compile(r"\d{4}")
 
 
 def is_date_line(text: str) -> bool:
     """A line that is only a date ("Jan. 20, 2024", "Updated 3 March 2025"): page metadata, not a sentence."""
-    return (len(text) <= 40 and len(text.split()) <= _MAX_DATE_LINE_WORDS and not text.endswith(".")
-            and iso_date(text) is not None)
+    return (len(text) <= 40 and _YEAR_LIKE.search(text) is not None and not text.endswith(".")
+            and len(text.split()) <= _MAX_DATE_LINE_WORDS and iso_date(text) is not None)
 
 
 # What an affiliate disclosure says ("we may earn a commission ... at no extra cost to you").
