@@ -38,20 +38,18 @@ def find_takeaways(
 
 
 def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
-    between: list[LexborNode] = []
-    for node in following(heading):
+    for gap, node in enumerate(following(heading)):
+        if gap >= _MAX_GAP:
+            break
         found = node if node.tag in ("ul", "ol") else node.css_first("ul, ol")
         if found is not None and not node.css_first(HEADING_SELECTOR):
             items = [text for li in direct_items(found) if (text := inline_text(li))]
             if items:
                 consumed.add(heading.node, node)  # a lead sentence in between stays in the body
                 return TakeawaysSection(heading.text, items)
-        if not between and (bulleted := _bulleted_paragraphs(node)):
+        if gap == 0 and (bulleted := _bulleted_paragraphs(node)):
             consumed.add(heading.node, *bulleted)
             return TakeawaysSection(heading.text, [_without_bullet(inline_text(p)) for p in bulleted])
-        between.append(node)
-        if len(between) >= _MAX_GAP:
-            break
     return None
 
 
