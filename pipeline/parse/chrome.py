@@ -64,7 +64,8 @@ LOOSE_NAMES = Vocabulary(
 )
 
 _LABEL_NAMES = ("title", "header", "heading", "label")
-_MAX_LABEL_CHARS = 60
+MAX_LABEL_CHARS = 60
+"""Longest label of a box ("Related coverage", "Sponsored")."""
 _MAX_BOX_CHILDREN = 2
 # The most text a sign-up box holds: its heading, a line of pitch and the form's labels.
 _MAX_SIGN_UP_CHARS = 400
@@ -130,7 +131,7 @@ def _remove_with_its_label(node: LexborNode) -> None:
         if next(islice(children(parent), _MAX_BOX_CHILDREN, None), None) is not None:
             return  # a wrapper of many blocks, not a small box (and its text is costly to build)
         left = parent.text().strip()
-        if len(left) > _MAX_LABEL_CHARS:
+        if len(left) > MAX_LABEL_CHARS:
             return  # the box still holds text of its own
         if left:
             holding = [child for child in children(parent) if child.text().strip()]

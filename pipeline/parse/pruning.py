@@ -8,10 +8,11 @@ A list of links that leave the site and read like citations is the article's ref
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, box_opened_by
+from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, MAX_LABEL_CHARS, box_opened_by
 from pipeline.parse.dom import HEADINGS, children, next_element, previous_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
@@ -31,7 +32,6 @@ _INNER_MAX_PROSE_SHARE = 0.2
 _LINK_BLOCKS = "ul, ol, dl, div, section, aside, table, nav, header, footer, form"
 _MAX_LINK_DENSITY = 0.5
 _MAX_TEASER_CHARS = 300
-_MAX_LABEL_CHARS = 60
 _SCHOLARLY_LINK = re.compile(r"doi\.org/|/doi/|pubmed|ncbi\.nlm\.nih\.gov", re.IGNORECASE)
 _CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bdoi\b|\bet al\b|\bpmid\b|\bretrieved\b", re.IGNORECASE)
 _CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
@@ -75,7 +75,7 @@ def _label_of(block: LexborNode) -> LexborNode | None:
     """The short heading or label right before a block, when it introduces nothing else ("Related coverage"
     over a list of links): it goes with the block instead of standing alone in the body."""
     label = previous_element(block)
-    if label is None or not (label.tag in HEADINGS or label.tag == "div") or len(label.text()) > _MAX_LABEL_CHARS:
+    if label is None or not (label.tag in HEADINGS or label.tag == "div") or len(label.text()) > MAX_LABEL_CHARS:
         return None
     after = next_element(block)
     if after is not None and after.tag not in HEADINGS:
@@ -115,11 +115,14 @@ def _same_site(host: str, site: str) -> bool:
 
 
 def _host(href: str) -> str:
+    """The host of an absolute link, without 'www.'; '' for a relative link (the site itself) or a broken one."""
     if not href.startswith(("http://", "https://", "//")):
-        return ""  # relative: the site itself
-    host = href.split("//", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
-    host = host.split(":", 1)[0].lower()
-    return host[4:] if host.startswith("www.") else host
+        return ""
+    try:
+        host = urlsplit(href).hostname or ""
+    except ValueError:  # an unclosed IPv6 bracket and the like
+        return ""
+    return host.removeprefix("www.")
 
 
 def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | None:
@@ -129,7 +132,7 @@ def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | 
     if wrapper is None or not links.get(wrapper.mem_id) or previous_element(paragraph) is not None:
         return None
     text = paragraph.text()
-    if len(text) > _MAX_LABEL_CHARS or not is_chrome_heading(clean_inline(text)):
+    if len(text) > MAX_LABEL_CHARS or not is_chrome_heading(clean_inline(text)):
         return None
     return box_opened_by(paragraph, MAX_CHROME_BOX_CHARS)
 
