@@ -19,6 +19,7 @@ from pipeline.parse.pruning import prune_container
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import (
     is_byline,
+    is_byline_part,
     is_chrome_heading,
     is_date_line,
     is_disclosure,
@@ -114,8 +115,9 @@ def body_text(container: LexborNode) -> str:
     where the article ended and the teasers began, whatever markup the theme gave them: the text stops there.
     """
     blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
-    # An affiliate disclosure opens or closes the text, never stands in its middle.
-    while blocks and is_disclosure(blocks[0][0]):
+    # An affiliate disclosure opens or closes the text, never stands in its middle; a byline part on a line of
+    # its own ("By Ana Ruiz", "Medically reviewed by Dr. Lee") only opens it.
+    while blocks and (is_disclosure(blocks[0][0]) or is_byline_part(blocks[0][0])):
         blocks = blocks[1:]
     while blocks and is_disclosure(blocks[-1][0]):
         blocks = blocks[:-1]

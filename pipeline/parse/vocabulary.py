@@ -366,10 +366,11 @@ def is_byline(text: str) -> bool:
     if len(text) > 200 or not any(separator in text for separator in "·•|–—"):
         return False
     parts = [part for part in _BYLINE_SEPARATORS.split(text) if part.strip()]
-    return len(parts) >= 2 and all(_is_byline_part(part.strip()) for part in parts)
+    return len(parts) >= 2 and all(is_byline_part(part.strip()) for part in parts)
 
 
-def _is_byline_part(part: str) -> bool:
+def is_byline_part(part: str) -> bool:
+    """One part of a byline: "By Ana Ruiz", "Reviewed by Dr. Lee, MD", "Updated March 3, 2025", "6 min read"."""
     key = _fold(part)
     return (
         (key.startswith(_BYLINE_STARTS) and len(part) <= _MAX_BYLINE_PART_CHARS and not part.endswith("."))

@@ -175,3 +175,12 @@ def test_a_line_that_is_only_a_date_is_not_prose():
     parsed = parse_fragment("<p>Jan. 20, 2024</p><p>The law took effect on Jan. 1, 2024.</p>")
     assert "Jan. 20, 2024" not in parsed.article.body
     assert "The law took effect on Jan. 1, 2024." in parsed.article.body
+
+
+def test_byline_parts_on_lines_of_their_own_open_no_article():
+    parsed = parse_fragment("")
+    page = article_html("Sleep And Recovery", paragraphs=3, extra="")
+    page = page.replace("<p>", "<p>By Ana Ruiz</p><p>Medically reviewed by Dr. Lee, MD</p><p>", 1)
+    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    assert not body.startswith(("By Ana Ruiz", "Medically reviewed"))
+    assert parsed.article.body.split("\n\n")[0] in body
