@@ -64,6 +64,8 @@ LOOSE_NAMES = Vocabulary(
 )
 
 _LABEL_NAMES = ("title", "header", "heading", "label")
+SENTENCE_END = (".", "!", "?")
+"""How a sentence ends, and a label does not."""
 MAX_LABEL_CHARS = 60
 """Longest label of a box ("Related coverage", "Sponsored")."""
 _MAX_BOX_CHILDREN = 2
@@ -144,7 +146,7 @@ def _remove_with_its_label(node: LexborNode) -> None:
 def _is_label_of(node: LexborNode, box_text: str) -> bool:
     """A short heading or titled element that is all the box holds: a label left without what it named."""
     text = node.text().strip()
-    if text != box_text or text.endswith((".", "!", "?")):
+    if text != box_text or text.endswith(SENTENCE_END):
         return False
     if node.tag in HEADINGS:
         return True

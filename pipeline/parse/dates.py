@@ -19,38 +19,24 @@ from typing import Any, ClassVar
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
-# Month names and their usual abbreviations, January first. English comes with dateutil. Abbreviations that are
-# also common words of another language ("ago", "out", "set") are left out.
-_MONTHS = (
-    # es, fr, de, pt, it, nl
-    "enero ene janvier janv janeiro gennaio januar jänner januari",
-    "febrero février fevrier févr fevereiro fev febbraio februar februari",
-    "marzo mars märz maerz mär março marco maart mrt",
-    "abril avril abr aprile",
-    "mayo mai maio maggio mei",
-    "junio juin junho giugno juni giu",
-    "julio juillet juil julho luglio juli lug",
-    "agosto août aout augustus",
-    "septiembre setiembre septembre setembro settembre",
-    "octubre octobre outubro ottobre oktober okt ott",
-    "noviembre novembre novembro",
-    "diciembre décembre decembre déc dezembro dicembre dezember dez dic",
-)
-# pl, sv, da, tr, ru (nominative and the genitive that dates use), id
-_MORE_MONTHS = (
-    "styczeń stycznia ocak январь января",
-    "luty lutego şubat subat февраль февраля",
-    "marzec marca marts mart март марта maret",
-    "kwiecień kwietnia nisan апрель апреля",
-    "maj maja mayıs mayis май мая",
-    "czerwiec czerwca haziran июнь июня",
-    "lipiec lipca temmuz июль июля",
-    "sierpień sierpnia augusti ağustos agustos agustus август августа",
-    "wrzesień września eylül eylul сентябрь сентября",
-    "październik października ekim октябрь октября",
-    "listopad listopada kasım kasim ноябрь ноября",
-    "grudzień grudnia aralık aralik декабрь декабря desember",
-)
+# Month names and their usual abbreviations, January first: es, fr, de, pt, it, nl, then pl, sv, da, tr, ru
+# (nominative and the genitive that dates use) and id. English comes with dateutil. Abbreviations that are also
+# common words of another language ("ago", "out", "set") are left out.
+_MONTHS = tuple(names.split() for names in (
+    "enero ene janvier janv janeiro gennaio januar jänner januari styczeń stycznia ocak январь января",
+    "febrero février fevrier févr fevereiro fev febbraio februar februari luty lutego şubat subat февраль февраля",
+    "marzo mars märz maerz mär março marco maart mrt marzec marca marts mart март марта maret",
+    "abril avril abr aprile kwiecień kwietnia nisan апрель апреля",
+    "mayo mai maio maggio mei maj maja mayıs mayis май мая",
+    "junio juin junho giugno juni giu czerwiec czerwca haziran июнь июня",
+    "julio juillet juil julho luglio juli lug lipiec lipca temmuz июль июля",
+    "agosto août aout augustus sierpień sierpnia augusti ağustos agustos agustus август августа",
+    "septiembre setiembre septembre setembro settembre wrzesień września eylül eylul сентябрь сентября",
+    "octubre octobre outubro ottobre oktober okt ott październik października ekim октябрь октября",
+    "noviembre novembre novembro listopad listopada kasım kasim ноябрь ноября",
+    "diciembre décembre decembre déc dezembro dicembre dezember dez dic grudzień grudnia aralık aralik декабрь "
+    "декабря desember",
+))
 _ENGLISH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_FIRST = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 _DAY_FIRST_DOTTED = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b")  # "03.11.2025": day first wherever it is used
@@ -61,18 +47,14 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _ZONE_NAME_BEFORE_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)")
 _UTC_NAMES = re.compile(r"\s*\b(?:GMT|UTC|Z)\s*$")
 _MAX_CHARS = 64
-_FIRST_YEAR = "1000"
+_FIRST_YEAR = 1000
 # Two defaults that differ in every field: a field that comes out differently was not in the text.
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2002, 2, 2, 1, 1, 1)
 
 
-def _month_names(month: int) -> list[str]:
-    return [*_MONTHS[month].split(), *_MORE_MONTHS[month].split()]
-
-
 _MONTH_NAME = re.compile(
-    rf"(?<!\w)(?:(?:{_ENGLISH})[a-z]*|{'|'.join(name for m in range(12) for name in _month_names(m))})\.?(?!\w)",
+    rf"(?<!\w)(?:(?:{_ENGLISH})[a-z]*|{'|'.join(name for names in _MONTHS for name in names)})\.?(?!\w)",
     re.IGNORECASE,
 )
 
@@ -82,7 +64,7 @@ def iso_date(text: str | None) -> str | None:
     if not text or len(text := text.strip()) > _MAX_CHARS:
         return None
     if _ISO.match(text):
-        if text < _FIRST_YEAR:
+        if int(text[:4]) < _FIRST_YEAR:
             return None  # "0001-01-01": a framework's empty date, not a day
         return text.replace(" ", "T", 1) if len(text) > 10 else text
     if match := _CJK_DATE.search(text):
@@ -115,7 +97,7 @@ def _parse_loose(text: str, day_first: bool) -> str | None:
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None  # part of the day is missing
-    if first.year < int(_FIRST_YEAR):
+    if first.year < _FIRST_YEAR:
         return None  # a number that is not a year was taken for one
     if first.hour != second.hour:
         return first.date().isoformat()
@@ -132,7 +114,7 @@ def _parser() -> Any:
 
     class _Names(parser.parserinfo):  # type: ignore[misc]
         MONTHS: ClassVar[list[tuple[str, ...]]] = [
-            (*english, *_month_names(month)) for month, english in enumerate(parser.parserinfo.MONTHS)
+            (*english, *_MONTHS[month]) for month, english in enumerate(parser.parserinfo.MONTHS)
         ]
 
     return parser.parser(_Names())

@@ -256,7 +256,7 @@ def _elsewhere(node: LexborNode) -> bool:
 def _date(*values: Any) -> str | None:
     """The first value that names a certain day, as ISO 8601 (pages' time zones are kept). When it gives the
     day only, a later value that gives the same day with its time is taken instead."""
-    dates = [date for value in values if (date := iso_date(text_value(value) if not isinstance(value, str) else value))]
+    dates = [date for value in values if (date := iso_date(text_value(value)))]
     if not dates:
         return None
     first = dates[0]

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, MAX_LABEL_CHARS, box_opened_by
+from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, MAX_LABEL_CHARS, SENTENCE_END, box_opened_by
 from pipeline.parse.dom import HEADINGS, children, next_element, previous_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
@@ -81,7 +81,7 @@ def _label_of(block: LexborNode) -> LexborNode | None:
     if after is not None and after.tag not in HEADINGS:
         return None
     text = clean_inline(label.text())
-    return label if text and not text.endswith((".", "!", "?")) else None
+    return label if text and not text.endswith(SENTENCE_END) else None
 
 
 def _cites_elsewhere(node: LexborNode, site: str | None) -> bool:

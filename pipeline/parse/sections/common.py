@@ -120,15 +120,21 @@ def direct_items(list_node: LexborNode) -> list[LexborNode]:
 
 
 def heading_before(node: LexborNode, max_climb: int = 3) -> Heading | None:
-    """The heading that introduces a block: its previous sibling, or the previous sibling of a wrapper it opens
-    (page builders wrap a heading and the block after it in separate widget containers)."""
+    """The heading that introduces a block: the element before it (see ``element_before``), if a heading."""
+    sibling = element_before(node, max_climb)
+    heading = as_heading(sibling) if sibling is not None else None
+    if heading is not None and (text := strip_toggle_glyphs(inline_text(heading))):
+        return Heading(heading, text, heading_level(heading))
+    return None
+
+
+def element_before(node: LexborNode, max_climb: int) -> LexborNode | None:
+    """The block's previous sibling, or the previous sibling of a wrapper it opens, up to ``max_climb`` wrappers
+    up (page builders wrap a heading or label and the block after it in separate containers)."""
     anchor = node
     for _ in range(max_climb + 1):
         if (sibling := previous_element(anchor)) is not None:
-            heading = as_heading(sibling)
-            if heading is not None and (text := strip_toggle_glyphs(inline_text(heading))):
-                return Heading(heading, text, heading_level(heading))
-            return None
+            return sibling
         if anchor.parent is None or anchor.parent.tag in ("body", "html"):
             return None
         anchor = anchor.parent

@@ -164,17 +164,9 @@ def _from_toggles(
 def _holds_other_questions(answer: LexborNode, question: LexborNode, candidate_ids: set[int]) -> bool:
     """Whether the answer holds question candidates other than the question itself (a <details> holds its
     <summary>)."""
-    return any(node.mem_id in candidate_ids and not _within(node, question, answer)
+    own = {question.mem_id}
+    return any(node.mem_id in candidate_ids and node.mem_id not in own and not _inside(node, own)
                for node in answer.traverse(include_text=False))
-
-
-def _within(node: LexborNode, ancestor: LexborNode, stop: LexborNode) -> bool:
-    current: LexborNode | None = node
-    while current is not None and current.mem_id != stop.mem_id:
-        if current.mem_id == ancestor.mem_id:
-            return True
-        current = current.parent
-    return False
 
 
 def _controlled_panels(container: LexborNode, candidates: list[LexborNode]) -> dict[str, LexborNode]:

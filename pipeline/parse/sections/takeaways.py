@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element, previous_element
-from pipeline.parse.sections.common import Consumed, Heading, direct_items, following
+from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element
+from pipeline.parse.sections.common import Consumed, Heading, direct_items, element_before, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
 # How many elements may stand between the heading and its list (an intro sentence, an empty spacer).
 _MAX_GAP = 3
 _MAX_LABEL_CHARS = 60
+# A box's label and its list are often in sibling wrappers: ``<div class="label">..</div><div><ul>``.
+_MAX_LABEL_CLIMB = 2
 _BULLETS = frozenset("•·‣⁃▪▫■□●○◦▸▹►▻–—-*")
 
 
@@ -56,7 +58,7 @@ def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
 def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection | None:
     """A list whose previous element is a short label named like a summary, whatever its tag."""
     for found in container.css("ul, ol"):
-        label = _label_before(found)
+        label = element_before(found, _MAX_LABEL_CLIMB)
         if label is None or label.tag in ("ul", "ol") or len(label.text()) > 4 * _MAX_LABEL_CHARS:
             continue  # the raw length first: most elements before a list are paragraphs, too long to be labels
         text = inline_text(label)
@@ -65,19 +67,6 @@ def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection 
             if items:
                 consumed.add(label, found)
                 return TakeawaysSection(text, items)
-    return None
-
-
-def _label_before(found: LexborNode, max_climb: int = 2) -> LexborNode | None:
-    """The element before the list, or before the wrapper the list opens (a box's label and its content are
-    often sibling wrappers: ``<div class="label">..</div><div class="content"><ul>``)."""
-    anchor = found
-    for _ in range(max_climb + 1):
-        if (label := previous_element(anchor)) is not None:
-            return label
-        if anchor.parent is None or anchor.parent.tag in ("body", "html"):
-            return None
-        anchor = anchor.parent
     return None
 
 
