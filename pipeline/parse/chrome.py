@@ -47,8 +47,8 @@ LOOSE_NAMES = Vocabulary(
     class_parts=(
         "breadcrumb", "sidebar", "share-", "-share", "sharing", "sharedaddy", "social-", "addtoany", "shariff",
         "related-", "related_", "-related", "relatedpost", "yarpp", "you-may-like", "also-like", "newsletter",
-        "subscri", "mc4wp", "optin", "cookie", "consent", "gdpr", "advert", "ad-slot", "ad-container",
-        "ad-wrapper", "sponsor", "promo", "popup", "modal", "overlay", "author-box", "author-bio", "about-author",
+        "subscri", "mc4wp", "optin", "cookie", "consent", "gdpr", "advert", "sponsor", "promo", "popup", "modal",
+        "overlay", "author-box", "author-bio", "about-author",
         "author-info", "saboxplugin", "post-author", "post-navigation", "post-nav", "pagination", "prev-next",
         "to-top", "totop", "back-top", "scroll-top", "menu", "topbar", "top-bar", "ez-toc", "table-of-contents",
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
@@ -56,8 +56,10 @@ LOOSE_NAMES = Vocabulary(
         "disclosure", "affiliate-box", "affiliate-product", "aawp", "amazon-product", "product-box", "lasso-",
         "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings",
     ),
-    class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related", "ad", "ads",
+    class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
+    # An ad slot's class names it in one segment: "ad-mobile", "breaker-ad", "mntl-adslot" (not "head", "load").
+    class_segments=("ad", "ads", "adslot", "adunit", "dfp"),
     id_parts=("breadcrumb", "sidebar", "related", "newsletter", "cookie", "consent", "advert", "to-top", "totop",
               "back-top", "scroll-top", "menu", "ez-toc"),
     id_words=("masthead", "colophon", "toc"),
@@ -69,8 +71,10 @@ SENTENCE_END = (".", "!", "?")
 MAX_LABEL_CHARS = 60
 """Longest label of a box ("Related coverage", "Sponsored")."""
 _MAX_BOX_CHILDREN = 2
-# The most text a sign-up box holds: its heading, a line of pitch and the form's labels.
+# The most text a sign-up box holds: its heading, a line of pitch and the form's labels; and after the form,
+# its small print (terms, how the address is used).
 _MAX_SIGN_UP_CHARS = 400
+_MAX_SMALL_PRINT_CHARS = 800
 # A loose match holding more than this share of the page's text, or of its prose, is a wrapper, not chrome.
 MAX_LOOSE_SHARE = 0.35
 MAX_LOOSE_PROSE_SHARE = 0.4
@@ -155,13 +159,30 @@ def _is_label_of(node: LexborNode, box_text: str) -> bool:
 
 
 def _sign_up_box(form: LexborNode) -> LexborNode:
-    """The small box around a form, with the heading and pitch that sell it ("Join our newsletter")."""
+    """The small box around a form, with the heading and pitch that sell it ("Join our newsletter") and the
+    small print under it ("By signing up you agree ...", how the address will be used)."""
     box = form
     parent = form.parent
-    while (parent is not None and parent.tag not in _NEVER_REMOVED and parent.tag != "article"
-           and len(parent.text()) <= _MAX_SIGN_UP_CHARS):
+    while parent is not None and parent.tag not in _NEVER_REMOVED and parent.tag != "article":
+        before, after = _text_around(parent, box)
+        if before + len(box.text()) > _MAX_SIGN_UP_CHARS or after > _MAX_SMALL_PRINT_CHARS:
+            break
         box, parent = parent, parent.parent
     return box
+
+
+def _text_around(parent: LexborNode, child: LexborNode) -> tuple[int, int]:
+    """Characters of the parent's text before the child, and after it."""
+    before = after = 0
+    seen = False
+    for node in parent.iter(include_text=True):
+        if node.mem_id == child.mem_id:
+            seen = True
+        elif seen:
+            after += len(node.text())
+        else:
+            before += len(node.text())
+    return before, after
 
 
 def _in_running_text(node: LexborNode) -> bool:

@@ -23,6 +23,7 @@ from pipeline.parse.vocabulary import (
     is_chrome_heading,
     is_date_line,
     is_disclosure,
+    is_editorial_notice,
     is_inline_label,
     is_reading_time,
 )
@@ -132,7 +133,8 @@ def body_text(container: LexborNode) -> str:
 
 
 def _is_residue(text: str) -> bool:
-    """Ad and teaser labels, reading times, byline and date lines, and template values that leaked into the page."""
+    """Ad and teaser labels, reading times, byline and date lines, a publisher's notice of its editorial
+    standards, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
-    ) or is_byline(text) or is_date_line(text)
+    ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text)

@@ -214,7 +214,33 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
         node = tree.css_first(selector)
         if node and (text := clean_inline(node.text())) and len(text) < 80:
             return text
-    return None
+    return _byline_author(tree)
+
+
+# "By Mayo Clinic Staff", "Por Ana Ruiz | 3 de mayo": the names after the byline's opening word, up to a
+# separator, a number or the end of the line.
+_BYLINE_WORD = r"(?:written by|by|por|par|von|di|door|av|af|przez)"
+_BYLINE_NAME = re.compile(rf"^{_BYLINE_WORD}\s+(?P<name>[^|·•–—\d]{{2,80}}?)\s*(?:[|·•–—]|$)", re.IGNORECASE)
+_BYLINE_WORD_ALONE = re.compile(rf"{_BYLINE_WORD}:?", re.IGNORECASE)
+_MAX_NAME_WORDS = 12
+
+
+def _byline_author(tree: LexborHTMLParser) -> str | None:
+    """The names in the page's first byline element, when nothing declares the author. Its lines are read
+    apart ("by Jeff Foust<br>Monday, ..."); an opening word on a line of its own goes with the next line."""
+    node = tree.css_first("[class*=byline i]")
+    if node is None:
+        return None
+    lines = [line for line in (clean_inline(piece) for piece in node.text(separator="\n").split("\n")) if line]
+    if not lines:
+        return None
+    first = " ".join(lines[:2]) if _BYLINE_WORD_ALONE.fullmatch(lines[0]) else lines[0]
+    if (match := _BYLINE_NAME.match(first)) is None:
+        return None
+    name = match["name"].rstrip(", ")
+    if not name[0].isupper() or len(name.split()) > _MAX_NAME_WORDS:
+        return None  # "By clicking ...", or a sentence
+    return name
 
 
 # Publication <time> elements, most explicit first; any other <time> comes after them.

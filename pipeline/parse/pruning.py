@@ -37,6 +37,13 @@ _CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bdoi\b|\bet al\b|\bpmid\b|\
 _CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
 # Only broken markup puts much of an article inside one link.
 _MAX_CARD_PROSE_SHARE = 0.5
+# A promotion card: a small box, one short call-to-action link, no list or table, no sentence.
+_CARD_BOXES = frozenset({"div", "section", "aside"})
+_MAX_CARD_CHARS = 250
+_MAX_CTA_CHARS = 40
+_NOT_IN_CARDS = "ul, ol, table, blockquote"
+_RUNNING_TEXT = frozenset({"p", "li", "span", "em", "strong", "b", "i", "td", "dd"})
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…](?:\s|$)")
 
 
 def prune_container(container: LexborNode, prose: Prose, names: PageNames, site: str | None = None) -> None:
@@ -55,11 +62,14 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
         linked = links.get(key, 0)
         if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
             continue
-        if linked > _MAX_LINK_DENSITY * _visible_length(node.text()) and not _cites_elsewhere(node, site):
+        text = node.text()
+        if linked > _MAX_LINK_DENSITY * _visible_length(text) and not _cites_elsewhere(node, site):
             label = _label_of(node)
             node.remove()
             if label is not None:
                 label.remove()
+        elif _is_promo_card(node, text):
+            node.remove()
     for paragraph in container.css("p"):
         if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
             paragraph.remove()
@@ -69,6 +79,26 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
     for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
         if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
             card.remove()
+
+
+def _is_promo_card(node: LexborNode, text: str) -> bool:
+    """A small box of short lines and one call to action ("Save on atorvastatin / $12.50 with free coupon / Get
+    free coupon", "Care at Mayo Clinic / ... / Start Here"): an offer or a product card, not prose. The link
+    stands on its own, not inside a sentence, and no line around it ends like a sentence."""
+    if node.tag not in _CARD_BOXES or _visible_length(text) > _MAX_CARD_CHARS:
+        return False
+    links = node.css("a[href]")
+    if len(links) != 1 or node.css_first(_NOT_IN_CARDS) is not None:
+        return False
+    link = links[0]
+    label = clean_inline(link.text())
+    holder = link.parent
+    if not label or len(label) > _MAX_CTA_CHARS or holder is None:
+        return False
+    if holder.tag in _RUNNING_TEXT and clean_inline(holder.text()) != label:
+        return False  # a link inside a sentence
+    rest = clean_inline(text.replace(link.text(), " ", 1))
+    return bool(rest) and _SENTENCE_END_INSIDE.search(rest) is None
 
 
 def _label_of(block: LexborNode) -> LexborNode | None:

@@ -233,14 +233,15 @@ CHROME = (
 CHROME_PREFIXES = ("more from", "more in", "more news", "more stories", "share this", "share on", "sign up for",
                    "you may also like", "you might also like", "related articles", "related posts", "más de",
                    "plus de", "mehr von", "mehr zum thema", "ähnliche", "potrebbe interessarti", "partager", "podobne",
-                   "click to rate", "rate this")
+                   "click to rate", "rate this", "why trust", "why you can trust")
 _CHROME_SET = frozenset(_fold(phrase).rstrip(":") for phrase in CHROME)
 # Labels that interrupt an article (an ad slot, a "read also" teaser) rather than end it: a line of the body
 # that is only one of these is dropped, and the article goes on after it.
 INLINE_LABELS = frozenset(_fold(label) for label in {
     "advertisement", "advertisements", "sponsored", "sponsored content", "ad", "ads", "read more", "read next",
-    "read also", "also read", "don't miss", "don’t miss", "continue reading", "story continues below",
-    "article continues below", "scroll to continue", "scroll to continue with content", "related",
+    "read also", "also read", "don't miss", "don’t miss", "continue reading", "continue reading below",
+    "story continues below", "article continues below", "content continues below", "scroll to continue",
+    "scroll to continue with content", "related",
     "publicidad", "lee también", "lea también", "publicité", "à lire aussi", "a lire aussi", "lire aussi", "anzeige",
     "werbung", "lesen sie auch", "publicidade", "leia também", "leia mais", "veja também", "pubblicità",
     "leggi anche", "advertentie", "lees ook", "auch interessant",
@@ -402,8 +403,30 @@ def is_disclosure(text: str) -> bool:
     return len(text) <= 400 and bool(_DISCLOSURE.search(text))
 
 
+# A publisher's statement about its own standards, printed on every article ("Healthline has strict sourcing
+# guidelines ...", "... uses only high-quality sources ...", "... adheres to strict editorial integrity standards").
+_EDITORIAL_NOTICE = re.compile(
+    r"\bstrict (?:sourcing|editorial)\b|\buses only high-quality sources\b|\bour editorial (?:policy|process)\b",
+    re.IGNORECASE,
+)
+_MAX_NOTICE_CHARS = 500
+
+
+def is_editorial_notice(text: str) -> bool:
+    # Every block of the body is tested: two substring tests spare most of them the regular expression.
+    return (len(text) <= _MAX_NOTICE_CHARS and ("sourc" in text or "editorial" in text)
+            and bool(_EDITORIAL_NOTICE.search(text)))
+
+
+_LABEL_SEPARATORS = re.compile(r"\s+[-–—|·•]\s+")
+
+
 def is_inline_label(text: str) -> bool:
-    return heading_key(text) in INLINE_LABELS
+    """An ad or teaser label, also several joined by a separator ("Advertisement - Continue Reading Below")."""
+    if heading_key(text) in INLINE_LABELS:
+        return True
+    parts = _LABEL_SEPARATORS.split(text)
+    return len(parts) > 1 and all(heading_key(part) in INLINE_LABELS for part in parts)
 
 
 @lru_cache(maxsize=_CACHED_HEADINGS)

@@ -151,3 +151,26 @@ def test_screen_reader_text_goes_under_a_frameworks_prefix_too() -> None:
     text = cleaned(f"<body><article>{PROSE}<p><span class='nhsuk-u-visually-hidden'>Non-urgent advice: </span>"
                    "Call 111.</p></article></body>")
     assert "Non-urgent advice" not in text
+
+
+def test_an_ad_slot_is_chrome_when_ad_is_one_segment_of_its_class() -> None:
+    slots = ("<div class='ad-mobile'><p>Advertising on our site helps support our mission.</p></div>"
+             "<div class='breaker-ad'>Advertisement</div><div class='mntl-adslot'>Sponsored slot</div>")
+    text = cleaned(f"<body><article><div class='header-text'>{PROSE}</div>{slots}"
+                   "<p class='lead-in no-ads'>The bridge reopens in May.</p></article></body>")
+    assert "Advertising on our site" not in text
+    assert "Advertisement" not in text and "Sponsored slot" not in text
+    assert "The council voted" in text  # "header" and "lead" hold the letters, not the segment
+    assert "The bridge reopens in May." in text  # "no-ads" says where ads are not
+
+
+def test_a_sign_up_box_goes_with_its_small_print() -> None:
+    small_print = ("To provide you with the most relevant information, we may combine your email address and "
+                   "website usage with other information we have about you. ") * 3
+    box = ("<div class='cmp-container'><h2>From our clinic to your inbox</h2><p>Sign up for free tips.</p>"
+           f"<form action='/subscribe'><input type='email'><button>Subscribe</button></form><p>{small_print}</p>"
+           "</div>")
+    text = cleaned(f"<body><article>{PROSE * 3}{box}{PROSE}</article></body>")
+    assert "to your inbox" not in text
+    assert "combine your email" not in text
+    assert text.count("The council voted") == 4

@@ -184,3 +184,32 @@ def test_byline_parts_on_lines_of_their_own_open_no_article():
     body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
     assert not body.startswith(("By Ana Ruiz", "Medically reviewed"))
     assert parsed.article.body.split("\n\n")[0] in body
+
+
+def test_a_promotion_card_with_one_call_to_action_is_dropped():
+    cards = ("<div class='price-card'><p>Save on atorvastatin</p><p>Compare prices at 70,000+ pharmacies</p>"
+             "<p>$12.50 with free coupon</p><a href='/atorvastatin'>Get free coupon</a></div>"
+             "<div class='product'><span>Graza</span><span>Drizzle Olive Oil</span>"
+             "<a href='https://shop.example/graza'>$21 at Amazon</a></div>")
+    body = parse_fragment(cards).article.body
+    assert "atorvastatin" not in body and "coupon" not in body
+    assert "Graza" not in body and "$21 at Amazon" not in body
+
+
+def test_a_small_box_whose_link_sits_in_a_sentence_stays():
+    box = ("<div class='note'><p>Ask your pharmacist</p><p>See <a href='/guide'>our statin guide</a> for the "
+           "questions to bring. It lists them all.</p></div>")
+    body = parse_fragment(box).article.body
+    assert "See our statin guide for the questions to bring." in body
+
+
+def test_ad_labels_joined_by_a_separator_are_dropped():
+    body = parse_fragment("<p>Advertisement - Continue Reading Below</p>").article.body
+    assert "Continue Reading" not in body
+
+
+def test_a_publishers_notice_of_its_editorial_standards_is_not_prose():
+    notice = ("<p>Everyday Wellness follows strict sourcing guidelines to ensure the accuracy of its content, "
+              "outlined in our editorial policy.</p>")
+    body = parse_fragment(notice).article.body
+    assert "sourcing guidelines" not in body

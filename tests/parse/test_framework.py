@@ -148,3 +148,15 @@ def test_a_generic_how_heading_with_explanatory_subsections_is_not_a_framework()
     assert steps(parsed) == [("Orario fisso", "Vai a letto alla stessa ora."),
                              ("Luce soffusa", "Abbassa le luci un'ora prima.")]
     assert "La melatonina segnala al corpo che è notte." in parsed.article.body
+
+
+def test_a_titled_list_after_a_lead_in_sentence_takes_the_heading_above_it():
+    parsed = parse_fragment("""<h3>How do I stop a leg cramp when it happens?</h3>
+        <p>Most cramps pass within minutes. To ease the pain:</p>
+        <ol><li><strong>Stretch the muscle</strong>: Pull your toes toward your shin.</li>
+        <li><strong>Massage the area</strong>: Rub the tight muscle.</li></ol>""")
+    assert parsed.framework is not None
+    assert parsed.framework.title == "How do I stop a leg cramp when it happens?"
+    assert steps(parsed)[0] == ("Stretch the muscle", "Pull your toes toward your shin.")
+    assert "To ease the pain:" in parsed.article.body
+    assert "How do I stop" not in parsed.article.body

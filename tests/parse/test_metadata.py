@@ -111,3 +111,15 @@ def test_the_author_comes_from_the_json_ld_node_that_names_one():
             {"@type": "Article", "headline": "Magnesium and sleep", "author": {"@type": "Person", "name": "Ana Ruiz"}}]
     article = parse(page(f"<script type='application/ld+json'>{json.dumps(data)}</script>"))
     assert article.author == "Ana Ruiz"
+
+
+def test_a_visible_byline_names_the_author_when_nothing_declares_one():
+    cases = {
+        "<div class='cmp-byline'><p>By Mayo Clinic Staff</p></div>": "Mayo Clinic Staff",
+        "<h3 class='byline'>by Jeff Foust<br><span>Monday, November 18, 2019</span></h3>": "Jeff Foust",
+        "<h6 class='byline'><em>By </em><a href='/a'><span>Carrie Arnold</span></a></h6>": "Carrie Arnold",
+        "<p class='byline'>Por Ana Ruiz | 3 de mayo de 2025</p>": "Ana Ruiz",
+        "<p class='byline-note'>By clicking subscribe you agree to our terms.</p>": None,
+    }
+    for byline, author in cases.items():
+        assert parse(page("<title>Sleep</title>", byline)).author == author, byline

@@ -27,6 +27,7 @@ from pipeline.parse.sections.common import (
     Heading,
     as_heading,
     direct_items,
+    element_before,
     following,
     heading_before,
     list_in,
@@ -65,6 +66,7 @@ _STEP_TEXTS = "[class*=step-text], [class*=step-content], [class*=step-descripti
 _STEP_PART = re.compile(r"step-(?:name|title|text|content|description)")
 _MIN_STEPS = 2
 _MAX_TITLE_CHARS = 120
+_MAX_LEAD_IN_CHARS = 300
 _NOT_A_TITLE_END = ("?", "!", "»", "…", "›")
 
 
@@ -169,10 +171,25 @@ def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSec
         steps = [_split_item(li) for li in items]
         if not all(step.title and step.text and _opens_with_bold(li) for step, li in zip(steps, items, strict=True)):
             continue
-        heading = heading_before(list_node)
+        heading = _heading_over(list_node)
         consumed.add(list_node, heading.node if heading else None)
         return FrameworkSection(heading.text if heading else "", steps)
     return None
+
+
+def _heading_over(list_node: LexborNode) -> Heading | None:
+    """The heading right before the list, or before the one lead-in sentence that introduces it ("To ease the
+    pain:"); the lead-in stays in the body."""
+    if (heading := heading_before(list_node)) is not None:
+        return heading
+    lead = element_before(list_node, max_climb=3)
+    if lead is not None and lead.tag == "p" and _is_lead_in(inline_text(lead)):
+        return heading_before(lead)
+    return None
+
+
+def _is_lead_in(text: str) -> bool:
+    return len(text) <= _MAX_LEAD_IN_CHARS and text.endswith((":", "："))
 
 
 def _opens_with_bold(li: LexborNode) -> bool:
