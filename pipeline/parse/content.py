@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.parse.chrome import SENTENCE_END
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
@@ -21,6 +22,7 @@ from pipeline.parse.vocabulary import (
     is_byline,
     is_byline_part,
     is_chrome_heading,
+    is_credit_or_copyright,
     is_date_line,
     is_disclosure,
     is_editorial_notice,
@@ -40,6 +42,9 @@ _HINT_BONUS = 1.25
 # Where the tail of a text starts, in which a chrome label ends the article; how long such a label can be.
 _TAIL_STARTS = 0.5
 _MAX_LABEL_CHARS = 60
+# How far into the text the article's header (kicker, byline lines) may reach.
+_MAX_HEADER_LINES = 5
+_MAX_HEADER_LINE_CHARS = 120
 _TEMPLATE_RESIDUE = frozenset({"true", "false", "null", "undefined", "NaN", "None"})
 # The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
 # each paragraph run of one article in its own widget).
@@ -116,10 +121,8 @@ def body_text(container: LexborNode) -> str:
     where the article ended and the teasers began, whatever markup the theme gave them: the text stops there.
     """
     blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
-    # An affiliate disclosure opens or closes the text, never stands in its middle; a byline part on a line of
-    # its own ("By Ana Ruiz", "Medically reviewed by Dr. Lee") only opens it.
-    while blocks and (is_disclosure(blocks[0][0]) or is_byline_part(blocks[0][0])):
-        blocks = blocks[1:]
+    # An affiliate disclosure or a disclaimer opens or closes the text, never stands in its middle.
+    blocks = blocks[_header_lines(blocks):]
     while blocks and is_disclosure(blocks[-1][0]):
         blocks = blocks[:-1]
     total = sum(len(text) for text, _ in blocks)
@@ -132,9 +135,26 @@ def body_text(container: LexborNode) -> str:
     return join_blocks(blocks)
 
 
+def _header_lines(blocks: list[tuple[str, bool]]) -> int:
+    """How many of the first lines are the article's header left in the container: short lines that are no
+    sentences (a section kicker, "By Ana Ruiz", "Medically reviewed by Dr. Lee, MD"), up to the last that is a
+    byline part or a disclosure. A byline part on a line of its own only counts here, where it opens the text."""
+    header = 0
+    for index, (text, _) in enumerate(blocks[:_MAX_HEADER_LINES]):
+        if is_disclosure(text):
+            header = index + 1
+        elif text.endswith(SENTENCE_END) or len(text) > _MAX_HEADER_LINE_CHARS:
+            break
+        elif is_byline_part(text):
+            header = index + 1
+        elif len(text) > _MAX_LABEL_CHARS:
+            break
+    return header
+
+
 def _is_residue(text: str) -> bool:
     """Ad and teaser labels, reading times, byline and date lines, a publisher's notice of its editorial
-    standards, and template values that leaked into the page."""
+    standards, picture credits and copyright lines, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
-    ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text)
+    ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text)

@@ -17,7 +17,7 @@ from pipeline.parse.dom import HEADINGS, children, next_element, previous_elemen
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_sign_up_call
 
 # Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
 # datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
@@ -35,11 +35,12 @@ _MAX_TEASER_CHARS = 300
 _SCHOLARLY_LINK = re.compile(r"doi\.org/|/doi/|pubmed|ncbi\.nlm\.nih\.gov", re.IGNORECASE)
 _CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bdoi\b|\bet al\b|\bpmid\b|\bretrieved\b", re.IGNORECASE)
 _CARD_BLOCKS = "a > div, a > p, a > h2, a > h3, a > h4, a > ul"
-# Only broken markup puts much of an article inside one link.
+# Only broken markup puts much of an article inside one link, or in a box with one call to action.
 _MAX_CARD_PROSE_SHARE = 0.5
 # A promotion card: a small box, one short call-to-action link, no list or table, no sentence.
 _CARD_BOXES = frozenset({"div", "section", "aside"})
 _MAX_CARD_CHARS = 250
+_MAX_SIGN_UP_BOX_CHARS = 600
 _MAX_CTA_CHARS = 40
 _NOT_IN_CARDS = "ul, ol, table, blockquote"
 _RUNNING_TEXT = frozenset({"p", "li", "span", "em", "strong", "b", "i", "td", "dd"})
@@ -59,16 +60,22 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
     links = _link_chars(container)
     for node in container.css(_LINK_BLOCKS):
         key = node.mem_id
-        linked = links.get(key, 0)
-        if not linked or prose.chars.get(key, 0) / article >= _INNER_MAX_PROSE_SHARE:
+        if not (linked := links.get(key, 0)):
             continue
-        text = node.text()
-        if linked > _MAX_LINK_DENSITY * _visible_length(text) and not _cites_elsewhere(node, site):
-            label = _label_of(node)
-            node.remove()
-            if label is not None:
-                label.remove()
-        elif _is_promo_card(node, text):
+        held = prose.chars.get(key, 0)
+        if held / article < _INNER_MAX_PROSE_SHARE:
+            text = node.text()
+            if linked > _MAX_LINK_DENSITY * _visible_length(text) and not _cites_elsewhere(node, site):
+                label = _label_of(node)
+                node.remove()
+                if label is not None:
+                    label.remove()
+                continue
+        elif held <= _MAX_SIGN_UP_BOX_CHARS and held / article < _MAX_CARD_PROSE_SHARE:
+            text = node.text()  # a short article: a card may hold much of its prose
+        else:
+            continue
+        if _is_promo_card(node, text):
             node.remove()
     for paragraph in container.css("p"):
         if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
@@ -84,8 +91,9 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
 def _is_promo_card(node: LexborNode, text: str) -> bool:
     """A small box of short lines and one call to action ("Save on atorvastatin / $12.50 with free coupon / Get
     free coupon", "Care at Mayo Clinic / ... / Start Here"): an offer or a product card, not prose. The link
-    stands on its own, not inside a sentence, and no line around it ends like a sentence."""
-    if node.tag not in _CARD_BOXES or _visible_length(text) > _MAX_CARD_CHARS:
+    stands on its own, not inside a sentence, and no line around it ends like a sentence, unless the link is a
+    sign-up call ("Sign Me Up"): then the box is a newsletter pitch."""
+    if node.tag not in _CARD_BOXES or (length := _visible_length(text)) > _MAX_SIGN_UP_BOX_CHARS:
         return False
     links = node.css("a[href]")
     if len(links) != 1 or node.css_first(_NOT_IN_CARDS) is not None:
@@ -97,8 +105,10 @@ def _is_promo_card(node: LexborNode, text: str) -> bool:
         return False
     if holder.tag in _RUNNING_TEXT and clean_inline(holder.text()) != label:
         return False  # a link inside a sentence
+    if is_sign_up_call(label):
+        return True  # a sign-up pitch may run to sentences ("Get our best tips ... Sign up now and ...")
     rest = clean_inline(text.replace(link.text(), " ", 1))
-    return bool(rest) and _SENTENCE_END_INSIDE.search(rest) is None
+    return length <= _MAX_CARD_CHARS and bool(rest) and _SENTENCE_END_INSIDE.search(rest) is None
 
 
 def _label_of(block: LexborNode) -> LexborNode | None:

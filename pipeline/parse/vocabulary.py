@@ -179,31 +179,33 @@ CHROME = (
     "was this post helpful", "was this article helpful", "was this helpful", "was this page helpful",
     "did you find this article helpful", "did you find this helpful", "rate this article", "rate this post",
     "how useful was this post", "sponsored content", "paid content", "partner content", "promoted",
+    "disclaimer", "medical disclaimer",
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
     "índice", "tabla de contenidos", "índice de contenidos", "contenidos", "deja una respuesta", "quizás te interese",
-    "te ha resultado útil", "te ha sido útil este artículo", "publicidad",
+    "te ha resultado útil", "te ha sido útil este artículo", "publicidad", "descargo de responsabilidad",
     # fr
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "vous aimerez aussi", "partager",
     "laisser un commentaire", "commentaires", "sur le même sujet", "sommaire", "table des matières",
     "partager cet article", "vous pourriez aussi aimer", "cet article vous a-t-il été utile",
-    "cet article vous a été utile", "publicité",
+    "cet article vous a été utile", "publicité", "clause de non-responsabilité",
     # de
     "ähnliche artikel", "verwandte artikel", "das könnte sie auch interessieren", "teilen", "kommentare",
     "hinterlasse einen kommentar", "mehr zum thema", "weitere artikel", "inhaltsverzeichnis", "inhalt",
     "ähnliche beiträge", "verwandte beiträge", "schreibe einen kommentar", "das könnte dich auch interessieren",
     "auch interessant", "beitrag teilen", "neueste beiträge", "war dieser artikel hilfreich",
-    "war dieser beitrag hilfreich", "anzeige", "werbung",
+    "war dieser beitrag hilfreich", "anzeige", "werbung", "haftungsausschluss",
     # pt
     "artigos relacionados", "posts relacionados", "leia também", "leia tambem", "compartilhe", "comentários",
     "deixe um comentário", "você também pode gostar", "sumário", "índice de conteúdo",
     "deixe uma resposta", "compartilhar", "partilhar", "também lhe pode interessar", "este artigo foi útil",
-    "esse artigo foi útil", "publicidade",
+    "esse artigo foi útil", "publicidade", "isenção de responsabilidade",
     # it
     "articoli correlati", "potrebbe interessarti", "leggi anche", "condividi", "commenti", "lascia un commento",
     "indice", "sommario", "indice dei contenuti", "ti potrebbe interessare", "articoli simili", "lascia una risposta",
     "questo articolo ti è stato utile", "ti è stato utile questo articolo", "pubblicità",
+    "esclusione di responsabilità",
     # nl
     "gerelateerde artikelen", "lees ook", "delen", "reacties", "laat een reactie achter", "inhoudsopgave",
     "inhoud", "gerelateerde berichten", "geef een reactie", "deel dit artikel", "dit vind je misschien ook interessant",
@@ -358,7 +360,7 @@ _BYLINE_STARTS = (
     "publicado", "von ", "aktualisiert", "veröffentlicht", "par ", "mis à jour", "publié", "di ", "aggiornato",
     "pubblicato", "door ", "bijgewerkt", "gepubliceerd", "atualizado",
 )
-_MAX_BYLINE_PART_CHARS = 80
+_MAX_BYLINE_PART_CHARS = 120
 
 
 def is_byline(text: str) -> bool:
@@ -390,17 +392,68 @@ def is_date_line(text: str) -> bool:
             and len(text.split()) <= _MAX_DATE_LINE_WORDS and iso_date(text) is not None)
 
 
-# What an affiliate disclosure says ("we may earn a commission ... at no extra cost to you").
+# What an affiliate disclosure says ("we may earn a commission ... at no extra cost to you"), and a medical or
+# legal disclaimer that closes (or opens) an article ("... for informational purposes only", "... should never be
+# used as a substitute for direct medical advice"). Matched in lower case.
 _DISCLOSURE = re.compile(
     r"affiliate links?|earns? (?:a )?(?:small )?commission|at no (?:extra|additional) cost to you|"
     r"as an amazon associate|reader-supported|enlaces de afiliad|liens affiliés|links de afiliad|"
-    r"link di affiliazione|affiliate-links",
+    r"link di affiliazione|affiliate-links|"
+    r"^disclaimer\b|substitute for (?:professional |direct |qualified )?medical advice|"
+    r"for (?:general )?informational purposes only|not intended (?:as|to be) (?:a substitute for )?medical advice|"
+    r"no sustituye (?:el )?consejo médico|ne remplace pas (?:un avis|une consultation) médica?l?e?|"
+    r"ersetzt keine (?:ärztliche|medizinische) beratung|não substitui (?:o )?aconselhamento médico|"
+    r"non sostituisce (?:il )?parere medico"
+)
+# Every disclosure holds one of these: substring tests spare most blocks the regular expression.
+_DISCLOSURE_WORDS = ("affiliat", "afiliad", "commission", "cost to you", "amazon", "reader-supported", "disclaimer",
+                     "medic", "médic", "informational", "beratung")
+_MAX_DISCLOSURE_CHARS = 400
+
+
+def is_disclosure(text: str) -> bool:
+    if len(text) > _MAX_DISCLOSURE_CHARS:
+        return False
+    lowered = text.lower()
+    return any(word in lowered for word in _DISCLOSURE_WORDS) and bool(_DISCLOSURE.search(lowered))
+
+
+# A picture's credit or the site's copyright, on a line of its own: "Photo credit: Getty Images", "Photo by Ana
+# Ruiz on Unsplash", "© 2024 WebMD, LLC. All rights reserved."
+_CREDIT_OR_COPYRIGHT = re.compile(
+    r"(?:(?:header |featured |cover )?(?:photo|image|picture|illustration|video)s?\s*(?:credits?|courtesy|source)?"
+    r"|credits?|foto|bild|imagen|crédito|crédit|credito|immagine)\s*:"
+    r"|(?:photo|image|foto) (?:by|von|de|di|por)\s"
+    r"|©|\(c\)\s*\d|copyright\s*(?:©|\(c\)|\d{4})",
+    re.IGNORECASE,
+)
+_RIGHTS_RESERVED = re.compile(
+    r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
+    r"todos os direitos reservados|tutti i diritti riservati",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_CHARS = 200
+
+
+def is_credit_or_copyright(text: str) -> bool:
+    if len(text) > _MAX_CREDIT_CHARS:
+        return False
+    return bool(_CREDIT_OR_COPYRIGHT.match(text)) or (
+        ("reserv" in text or "riservati" in text or "vorbehalten" in text) and bool(_RIGHTS_RESERVED.search(text))
+    )
+
+
+# The call to action of a sign-up box: "Sign up", "Sign Me Up", "Subscribe now", "Suscríbete", "Jetzt abonnieren".
+_SIGN_UP_CALL = re.compile(
+    r"(?:sign (?:me )?up|subscribe|join (?:now|us|free|today)|get (?:the|our) newsletter|suscr[ií]bete|"
+    r"(?:jetzt )?abonnieren|(?:je )?m['’]inscri|s['’]abonner|inscreva-se|assine|iscriviti|abonneer|"
+    r"meld je aan|zapisz się|prenumerera|abone ol|подписаться)\b",
     re.IGNORECASE,
 )
 
 
-def is_disclosure(text: str) -> bool:
-    return len(text) <= 400 and bool(_DISCLOSURE.search(text))
+def is_sign_up_call(text: str) -> bool:
+    return len(text) <= 40 and bool(_SIGN_UP_CALL.match(text))
 
 
 # A publisher's statement about its own standards, printed on every article ("Healthline has strict sourcing

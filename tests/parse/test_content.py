@@ -213,3 +213,40 @@ def test_a_publishers_notice_of_its_editorial_standards_is_not_prose():
               "outlined in our editorial policy.</p>")
     body = parse_fragment(notice).article.body
     assert "sourcing guidelines" not in body
+
+
+def test_picture_credits_and_copyright_lines_are_not_prose():
+    lines = ("<p>Photo Credit: PeopleImages / Getty Images</p><p>Photo by Ana Ruiz on Unsplash</p>"
+             "<p>© 2024 Health Hub, LLC. All rights reserved.</p>")
+    body = parse_fragment(lines).article.body
+    assert "Getty" not in body and "Unsplash" not in body and "rights reserved" not in body
+
+
+def test_a_sentence_about_copyright_stays():
+    body = parse_fragment("<p>Copyright law protects the expression of an idea, not the idea itself.</p>").article.body
+    assert "Copyright law protects" in body
+
+
+def test_a_disclaimer_closing_the_article_is_dropped():
+    disclaimer = ("<p><strong>Disclaimer:</strong><br>As a service to our readers, we provide access to our archive."
+                  "</p><p>No content on this site should ever be used as a substitute for direct medical advice.</p>")
+    body = parse_fragment(disclaimer).article.body
+    assert "Disclaimer" not in body and "As a service" not in body and "substitute" not in body
+
+
+def test_the_articles_header_lines_left_in_the_container_are_not_prose():
+    page = article_html("Sleep And Recovery", paragraphs=3, extra="")
+    header = ("<p>Staying Healthy</p><p>By Matthew Solan, Executive Editor, Men's Health Watch</p>"
+              "<p>Reviewed by Howard E. LeWine, MD, Chief Medical Editor, Health Publishing</p>")
+    page = page.replace("<p>", header + "<p>", 1)
+    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    assert not body.startswith(("Staying Healthy", "By Matthew", "Reviewed by"))
+    assert "Reviewed by" not in body
+
+
+def test_a_newsletter_pitch_with_a_sign_up_link_is_dropped():
+    pitch = ("<div class='box'><p>Get helpful tips for everything from fighting inflammation to eating well. PLUS, "
+             "the latest news from our experts.</p><p><strong>BONUS!</strong> Sign up now and get a free guide.</p>"
+             "<a href='/subscribe' class='btn'>Sign Me Up</a></div>")
+    body = parse_fragment(pitch).article.body
+    assert "fighting inflammation" not in body and "Sign Me Up" not in body

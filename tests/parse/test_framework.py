@@ -160,3 +160,12 @@ def test_a_titled_list_after_a_lead_in_sentence_takes_the_heading_above_it():
     assert steps(parsed)[0] == ("Stretch the muscle", "Pull your toes toward your shin.")
     assert "To ease the pain:" in parsed.article.body
     assert "How do I stop" not in parsed.article.body
+
+
+def test_a_callout_with_its_own_heading_ends_the_last_step():
+    parsed = parse_fragment("""<h2>How to Practice Box Breathing</h2>
+        <h3>Step 1: Inhale</h3><p>Breathe in for four counts.</p>
+        <h3>Step 2: Exhale</h3><p>Breathe out for four counts.</p>
+        <div class='callout'><h3>Get Help Now</h3><p>If you are struggling, call the national helpline.</p></div>""")
+    assert steps(parsed) == [("Inhale", "Breathe in for four counts."), ("Exhale", "Breathe out for four counts.")]
+    assert "call the national helpline" in parsed.article.body

@@ -20,7 +20,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import block_text, children, fragment_text, heading_level, inline_text, select
+from pipeline.parse.dom import HEADINGS, block_text, children, fragment_text, heading_level, inline_text, select
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
@@ -211,6 +211,8 @@ def _steps_from_subheadings(
 
     for node in nodes:
         inner = as_heading(node)
+        if inner is None and title is not None and _is_titled_box(node):
+            break  # a callout with its own heading ("Get Help Now") ends the steps
         if (inner is not None and heading_level(inner) > heading.level) or _is_bold_only(node):
             close()
             written = inline_text(inner or node)
@@ -225,6 +227,12 @@ def _steps_from_subheadings(
         taken.append(node)
     close()
     return steps, taken
+
+
+def _is_titled_box(node: LexborNode) -> bool:
+    """A box that opens with a heading of its own: a callout or an aside, not more of a step's text."""
+    first = next(children(node), None)
+    return node.tag in ("div", "section", "aside") and first is not None and first.tag in HEADINGS
 
 
 def _steps_from_lead_paragraphs(nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
