@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Zero-width and invisible format characters, and control characters that are not whitespace: dropped, not
 # turned into spaces. (The information separators \x1c-\x1f are whitespace to ``str.split``, like tabs.)
@@ -45,10 +46,17 @@ def word_count(text: str) -> int:
     if not text:
         return 0
     words = text.count(" ") + text.count("\n") - text.count("\n\n") + 1
-    return words if text.isascii() else words + len(_CJK.findall(text))
+    return words if text.isascii() or max(text) < FIRST_UNSPACED else words + len(_unspaced_letters().findall(text))
 
 
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+FIRST_UNSPACED = "\u3040"
+"""Where the scripts written without spaces begin: kana, then CJK ideographs and hangul."""
+
+
+@cache
+def _unspaced_letters() -> re.Pattern[str]:
+    # Compiled on first use: Python builds a character set of these ranges one code point at a time (4 ms).
+    return re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 # Toggle glyphs that accordion widgets put beside a question: plus/minus signs, chevrons, arrows, and the

@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.parse.dates import iso_date
-from pipeline.parse.text import strip_toggle_glyphs
+from pipeline.parse.text import FIRST_UNSPACED, strip_toggle_glyphs
 
 
 def _fold(text: str) -> str:
@@ -272,8 +272,6 @@ def heading_key(text: str) -> str:
     return _NOISE.sub("", text).strip()
 
 
-# Scripts written without spaces between words: a phrase there has no word boundary to look for.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -281,8 +279,10 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 def _split_by_script(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Phrases in scripts that put spaces between words, and in those that do not (a phrase written there has
+    no word boundary to look for)."""
     folded = tuple(_fold(phrase) for phrase in phrases)
-    return (tuple(p for p in folded if not _UNSPACED.search(p)), tuple(p for p in folded if _UNSPACED.search(p)))
+    return (tuple(p for p in folded if max(p) < FIRST_UNSPACED), tuple(p for p in folded if max(p) >= FIRST_UNSPACED))
 
 
 def _starting(phrases: tuple[str, ...]) -> re.Pattern[str]:
