@@ -17,7 +17,7 @@ from pipeline.parse.dom import HEADINGS, children, next_element, previous_elemen
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_sign_up_call
+from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_sign_up_call, is_sign_up_pitch
 
 # Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
 # datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
@@ -92,7 +92,7 @@ def _is_promo_card(node: LexborNode, text: str) -> bool:
     """A small box of short lines and one call to action ("Save on atorvastatin / $12.50 with free coupon / Get
     free coupon", "Care at Mayo Clinic / ... / Start Here"): an offer or a product card, not prose. The link
     stands on its own, not inside a sentence, and no line around it ends like a sentence, unless the link is a
-    sign-up call ("Sign Me Up"): then the box is a newsletter pitch."""
+    sign-up call ("Sign Me Up") or the box promises the reader's inbox: then the box is a newsletter pitch."""
     if node.tag not in _CARD_BOXES or (length := _visible_length(text)) > _MAX_SIGN_UP_BOX_CHARS:
         return False
     links = node.css("a[href]")
@@ -105,8 +105,8 @@ def _is_promo_card(node: LexborNode, text: str) -> bool:
         return False
     if holder.tag in _RUNNING_TEXT and clean_inline(holder.text()) != label:
         return False  # a link inside a sentence
-    if is_sign_up_call(label):
-        return True  # a sign-up pitch may run to sentences ("Get our best tips ... Sign up now and ...")
+    if is_sign_up_call(label) or is_sign_up_pitch(text):
+        return True  # a sign-up pitch may run to sentences ("Get our best tips ... straight to your inbox.")
     rest = clean_inline(text.replace(link.text(), " ", 1))
     return length <= _MAX_CARD_CHARS and bool(rest) and _SENTENCE_END_INSIDE.search(rest) is None
 

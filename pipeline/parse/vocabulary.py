@@ -456,6 +456,16 @@ def is_sign_up_call(text: str) -> bool:
     return len(text) <= 40 and bool(_SIGN_UP_CALL.match(text))
 
 
+# What a sign-up pitch promises: "... straight to your inbox", "Get our newsletter".
+_SIGN_UP_PITCH = ("inbox", "newsletter", "bandeja de entrada", "boîte mail", "boîte de réception", "postfach",
+                  "casella di posta", "caixa de entrada")
+
+
+def is_sign_up_pitch(text: str) -> bool:
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in _SIGN_UP_PITCH)
+
+
 # A publisher's statement about its own standards, printed on every article ("Healthline has strict sourcing
 # guidelines ...", "... uses only high-quality sources ...", "... adheres to strict editorial integrity standards").
 _EDITORIAL_NOTICE = re.compile(

@@ -250,3 +250,10 @@ def test_a_newsletter_pitch_with_a_sign_up_link_is_dropped():
              "<a href='/subscribe' class='btn'>Sign Me Up</a></div>")
     body = parse_fragment(pitch).article.body
     assert "fighting inflammation" not in body and "Sign Me Up" not in body
+
+
+def test_a_box_promising_the_readers_inbox_is_a_sign_up_pitch():
+    pitch = ("<div class='css-51b607'><p>Free 7-day calm plan</p><p>Short daily exercises to help you manage anxious "
+             "thoughts, straight to your inbox.</p><a href='/plan'>Get the plan</a></div>")
+    body = parse_fragment(pitch).article.body
+    assert "calm plan" not in body and "Get the plan" not in body
