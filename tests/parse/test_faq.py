@@ -212,6 +212,16 @@ def test_the_last_answer_keeps_as_many_blocks_as_the_longest_other_answer():
     assert faq_pairs(parsed)[-1] == ("Can children take it?", "Only with advice.\n\nAnd at a lower dose.")
 
 
+def test_the_last_answer_goes_on_only_with_the_kinds_of_block_that_go_on_the_other_answers():
+    parsed = parse_fragment("""<h2>Häufig gestellte Fragen</h2>
+        <h3>Kann man zu viel Eisen aufnehmen?</h3><p>Ja, deshalb nie auf Verdacht.</p>
+        <h3>Welche Lebensmittel enthalten viel Eisen?</h3><p>Besonders eisenreich sind:</p><ul><li>Linsen</li></ul>
+        <h3>Wie schnell wirken Eisentabletten?</h3><p>Nach zwei bis drei Wochen.</p>
+        <p>Wer die Ursache kennt, hat seine Eisenwerte bald wieder im Griff.</p>""")
+    assert faq_pairs(parsed)[-1] == ("Wie schnell wirken Eisentabletten?", "Nach zwei bis drei Wochen.")
+    assert "Wer die Ursache kennt" in parsed.article.body
+
+
 def test_the_title_of_an_accordion_is_not_one_of_its_questions():
     parsed = parse_fragment("""<div class="faq-block"><h2 class="faq-block__faq-title">Frequently Asked Questions</h2>
         <div class="faq-block__list">

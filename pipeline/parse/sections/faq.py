@@ -239,7 +239,7 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
     """Under an FAQ heading: each sub-heading (or bold-only paragraph) is a question, what follows its answer.
 
     Nothing marks where the last answer ends, and an article often closes with a plain paragraph after its FAQ:
-    the last answer takes no more blocks than the longest other answer, and the rest stays in the body.
+    see ``_end_last_answer``.
     """
     pairs: list[QuestionAnswer] = []
     runs: list[tuple[LexborNode, list[LexborNode]]] = []
@@ -251,8 +251,7 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
         elif runs:
             runs[-1][1].append(node)
     if len(runs) >= _MIN_RUN_FOR_PATTERN:
-        longest_other = max(1, *(len(answer_nodes) for _, answer_nodes in runs[:-1]))
-        del runs[-1][1][longest_other:]
+        _end_last_answer(runs[-1][1], [answer_nodes for _, answer_nodes in runs[:-1]])
     for question, answer_nodes in runs:
         text = strip_toggle_glyphs(inline_text(question))
         answer = "\n\n".join(t for node in answer_nodes if (t := block_text(node)))
@@ -260,6 +259,18 @@ def _from_heading_run(faq_heading: Heading, consumed: Consumed) -> list[Question
             pairs.append(QuestionAnswer(text, answer))
             consumed.add(question, *answer_nodes)
     return pairs
+
+
+def _end_last_answer(last: list[LexborNode], others: list[list[LexborNode]]) -> None:
+    """Cut the last answer to the shape of the others: no more blocks than the longest of them, and after its
+    first block only the kinds of block that go on an answer there (a list after "Rich in iron are:"). A
+    closing paragraph after an FAQ whose answers are one paragraph each stays in the body."""
+    longest = max(1, *(len(nodes) for nodes in others))
+    continuing = {node.tag for nodes in others for node in nodes[1:]}
+    keep = 1
+    while keep < min(len(last), longest) and last[keep].tag in continuing:
+        keep += 1
+    del last[keep:]
 
 
 _MAX_WRAPPER_DEPTH = 4
