@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.dates import iso_date
 from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
+from pipeline.parse.vocabulary import is_byline_part, is_chrome_heading
 
 
 @dataclass(slots=True)
@@ -157,26 +158,39 @@ def _title(
         if t
     ]
     declared = [strip_site_suffix(t, site_name) for t in declared if t]
-    headings = [(clean_inline(node.text()), node) for node in h1s]
-    headings = [(text, node) for text, node in headings if text]
+    site = (site_name or "").casefold()
+    # The site's name in an <h1> that links home is its logo, not a headline (blogs put it in "Blog: Post").
+    headings = [(text, node) for node in h1s if (text := clean_inline(node.text())) and not _links_home(node)]
     folded = [d.casefold() for d in declared]
     for text, _node in headings:  # the visible headline that the page also declares
         key = text.casefold()
         if any(key == d or (len(key) > 10 and (key in d or d in key)) or _opens(d, key) for d in folded):
             return text
     # Declared titles are often SEO variants of the headline; a visible <h1> that reads like a headline (not
-    # the site's logo) is what the reader sees.
-    site = (site_name or "").casefold()
-    for text, node in headings:
-        if len(text.split()) >= _MIN_HEADLINE_WORDS and text.casefold() not in site and not node.css_first(
-            'a[href="/"]'
-        ):
+    # the site's name) is what the reader sees.
+    for text, _node in headings:
+        if len(text.split()) >= _MIN_HEADLINE_WORDS and text.casefold() not in site:
             return text
     if declared:
         return declared[0]
     if headings:
         return headings[0][0]
     return ""
+
+
+def _links_home(heading: LexborNode) -> bool:
+    """A heading whose text is one link to the site's home page ("/", or a URL with no path)."""
+    link = heading.css_first("a[href]")
+    if link is None or clean_inline(link.text()) != clean_inline(heading.text()):
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    if href in ("/", "./"):
+        return True
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 def _opens(declared: str, headline: str) -> bool:
@@ -214,7 +228,7 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
         node = tree.css_first(selector)
         if node and (text := clean_inline(node.text())) and len(text) < 80:
             return text
-    return _byline_author(tree)
+    return _visible_author(tree)
 
 
 # "By Mayo Clinic Staff", "Por Ana Ruiz | 3 de mayo": the names after the byline's opening word, up to a
@@ -223,24 +237,51 @@ _BYLINE_WORD = r"(?:written by|by|por|par|von|di|door|av|af|przez)"
 _BYLINE_NAME = re.compile(rf"^{_BYLINE_WORD}\s+(?P<name>[^|·•–—\d]{{2,80}}?)\s*(?:[|·•–—]|$)", re.IGNORECASE)
 _BYLINE_WORD_ALONE = re.compile(rf"{_BYLINE_WORD}:?", re.IGNORECASE)
 _MAX_NAME_WORDS = 12
+# Elements that name the author on the page, and those among them that hold more than a name, or someone else's.
+_AUTHOR_ELEMENTS = "[class*=byline i], [class*=author i]"
+_NOT_A_BYLINE = re.compile(r"bio|box|avatar|about|description|comment|photo|image|widget|sidebar|related",
+                           re.IGNORECASE)
+_MAX_AUTHOR_ELEMENTS = 5
+# A name standing alone (no "By" before it): two to six words, the longer ones capitalised, no digits or
+# sentence punctuation ("Dana Kim", "Mayo Clinic Staff", "María de la Cruz").
+_MAX_BARE_NAME_WORDS = 6
+_NOT_IN_A_NAME = re.compile(r"[\d!?;:@]|\.$")
 
 
-def _byline_author(tree: LexborHTMLParser) -> str | None:
-    """The names in the page's first byline element, when nothing declares the author. Its lines are read
-    apart ("by Jeff Foust<br>Monday, ..."); an opening word on a line of its own goes with the next line."""
-    node = tree.css_first("[class*=byline i]")
-    if node is None:
+def _visible_author(tree: LexborHTMLParser) -> str | None:
+    """The name in the page's first byline or author element, when nothing declares the author."""
+    if tree.body is None:
         return None
+    for node in tree.body.css(_AUTHOR_ELEMENTS)[:_MAX_AUTHOR_ELEMENTS]:
+        if _NOT_A_BYLINE.search(node.attributes.get("class") or "") or _elsewhere(node):
+            continue  # a bio, or the author of a comment or of a related post
+        if name := _name_in(node):
+            return name
+    return None
+
+
+def _name_in(node: LexborNode) -> str | None:
+    """The name on the element's first line: after "By" (also "By" on a line of its own, as in "by Jeff
+    Foust<br>Monday, ..."), or the line itself when it reads like a name."""
     lines = [line for line in (clean_inline(piece) for piece in node.text(separator="\n").split("\n")) if line]
     if not lines:
         return None
     first = " ".join(lines[:2]) if _BYLINE_WORD_ALONE.fullmatch(lines[0]) else lines[0]
-    if (match := _BYLINE_NAME.match(first)) is None:
+    if (match := _BYLINE_NAME.match(first)) is not None:
+        name = match["name"].rstrip(", ")
+        if not name[0].isupper() or len(name.split()) > _MAX_NAME_WORDS:
+            return None  # "By clicking ...", or a sentence
+        return name
+    words = first.split()
+    if (
+        not 2 <= len(words) <= _MAX_BARE_NAME_WORDS
+        or _NOT_IN_A_NAME.search(first)
+        or any(len(word) >= 4 and not word[0].isupper() for word in words)
+        or is_byline_part(first)  # "Updated March 3, 2025", "Posted in Health"
+        or is_chrome_heading(first)  # "About the Author"
+    ):
         return None
-    name = match["name"].rstrip(", ")
-    if not name[0].isupper() or len(name.split()) > _MAX_NAME_WORDS:
-        return None  # "By clicking ...", or a sentence
-    return name
+    return first
 
 
 # Publication <time> elements, most explicit first; any other <time> comes after them.

@@ -123,3 +123,25 @@ def test_a_visible_byline_names_the_author_when_nothing_declares_one():
     }
     for byline, author in cases.items():
         assert parse(page("<title>Sleep</title>", byline)).author == author, byline
+
+
+def test_an_author_element_names_the_author_and_a_comment_or_bio_does_not():
+    cases = {
+        "<span>By <span class='node__author'><a href='/user/7'>Megan Ortiz</a></span>, 12 March 2024</span>":
+            "Megan Ortiz",
+        "<div class='article-author'><div class='avatar'><img src='a.png'></div><div class='meta'>"
+        "<a href='/p/4'>Dana Kim</a><ul><li><time>January 9, 2024</time></li></ul></div></div>": "Dana Kim",
+        "<p class='comment__author'>Paul Reader</p>": None,
+        "<div class='author-bio'>Ana Ruiz writes about sleep.</div>": None,
+        "<aside><p class='post-author'>Luis Gomez</p></aside>": None,
+        "<div class='entry-author'>Updated March 3, 2025</div>": None,
+    }
+    for markup, author in cases.items():
+        assert parse(page("<title>Sleep</title>", markup)).author == author, markup
+
+
+def test_a_site_name_heading_that_links_home_is_not_the_title():
+    article = parse(page("<title>Mamá Ahorradora: Cómo ahorrar en la compra semanal</title>"
+                         "<meta property='og:title' content='Cómo ahorrar en la compra semanal'>",
+                         "<h1><a href='https://mamaahorradora.example.com/'>Mamá Ahorradora</a></h1>"))
+    assert article.title == "Cómo ahorrar en la compra semanal"
