@@ -78,7 +78,9 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
         if _is_promo_card(node, text):
             node.remove()
     for paragraph in container.css("p"):
-        if (linked := links.get(paragraph.mem_id, 0)) and _is_teaser(paragraph.text(), linked):
+        if (linked := links.get(paragraph.mem_id, 0)) and (
+            _is_teaser(text := paragraph.text(), linked) or _is_button(text, linked)
+        ):
             paragraph.remove()
         elif (box := _labelled_box(paragraph, links)) is not None:
             box.remove()
@@ -175,6 +177,14 @@ def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | 
     if len(text) > MAX_LABEL_CHARS or not is_chrome_heading(clean_inline(text)):
         return None
     return box_opened_by(paragraph, MAX_CHROME_BOX_CHARS)
+
+
+def _is_button(text: str, linked: int) -> bool:
+    """A paragraph that is only a link labelled like chrome: a "Share" or "Subscribe now" button."""
+    if len(text) > MAX_LABEL_CHARS or linked < _visible_length(text.strip()):
+        return False
+    label = clean_inline(text)
+    return is_chrome_heading(label) or is_sign_up_call(label)
 
 
 def _is_teaser(text: str, linked: int) -> bool:

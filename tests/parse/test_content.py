@@ -257,3 +257,13 @@ def test_a_box_promising_the_readers_inbox_is_a_sign_up_pitch():
              "thoughts, straight to your inbox.</p><a href='/plan'>Get the plan</a></div>")
     body = parse_fragment(pitch).article.body
     assert "calm plan" not in body and "Get the plan" not in body
+
+
+def test_a_share_button_in_the_middle_of_the_text_neither_stays_nor_ends_the_article():
+    page = article_html("Sleep And Recovery", paragraphs=4, extra="")
+    button = "<p class='button-wrapper'><a class='button primary' href='https://example.com/p/x?action=share'>Share</a></p>"
+    paragraphs = page.split("</p>")
+    page = "</p>".join(paragraphs[:3]) + "</p>" + button + "</p>".join(paragraphs[3:])
+    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    assert "Share" not in body.split("\n\n")
+    assert paragraphs[3].rsplit(">", 1)[-1][:40] in body  # the text after the button is still there

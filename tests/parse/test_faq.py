@@ -235,3 +235,11 @@ def test_a_question_icon_in_a_section_heading_does_not_make_the_heading_a_questi
         <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p>
         <h3>How much should I take?</h3><p>Ask a doctor.</p>""")
     assert faq_pairs(parsed) == EXPECTED
+
+
+def test_one_wrapper_per_question_inside_a_custom_element_accordion():
+    parsed = parse_fragment("""<h2>Frequently asked questions</h2><amp-accordion expand-single-section>
+        <section><h3>Is magnesium safe at night?</h3><div><p>Yes, for most adults.</p></div></section>
+        <section><h3>How much should I take?</h3><div><p>Ask a doctor.</p></div></section></amp-accordion>""")
+    assert faq_pairs(parsed) == EXPECTED
+    assert "Ask a doctor." not in parsed.article.body

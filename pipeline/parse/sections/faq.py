@@ -287,15 +287,25 @@ def _run_elements(nodes: Iterable[LexborNode], faq_level: int) -> Iterator[Lexbo
         node = next(iterator, None)
         if node is None:
             stack.pop()
-        elif depth < _MAX_WRAPPER_DEPTH and node.tag in _WRAPPERS and _holds_questions(node, faq_level):
+        elif depth < _MAX_WRAPPER_DEPTH and _is_wrapper(node) and _holds_questions(node, faq_level):
             stack.append((children(node), depth + 1))
         else:
             yield node
 
 
+def _is_wrapper(node: LexborNode) -> bool:
+    """A block that only groups others: a ``div`` or ``section``, or a custom element (``<amp-accordion>``)."""
+    return node.tag in _WRAPPERS or "-" in node.tag
+
+
 def _holds_questions(node: LexborNode, faq_level: int) -> bool:
+    """Several question headings, or one that opens the wrapper and asks (one wrapper per question)."""
     if as_heading(node) is not None:
         return False
+    first = next(children(node), None)
+    if (first is not None and (heading := as_heading(first)) is not None and heading_level(heading) > faq_level
+            and inline_text(heading).endswith(_QUESTION_END)):
+        return True
     deeper = (heading for heading in node.css(HEADING_SELECTOR) if heading_level(heading) > faq_level)
     return next(deeper, None) is not None and next(deeper, None) is not None
 
