@@ -64,3 +64,11 @@ def test_a_box_label_in_its_own_wrapper_names_the_list_in_the_next_wrapper():
         <div class="label-box-content"><ul><li>就寝90分前に入浴する</li><li>起床時間をそろえる</li></ul></div></div>""")
     assert parsed.takeaways.heading == "この記事のポイント"
     assert parsed.takeaways.items == ["就寝90分前に入浴する", "起床時間をそろえる"]
+
+
+def test_a_summary_heading_over_prose_does_not_take_a_later_list():
+    parsed = parse_fragment("""<h2>Summary</h2><p>Check the serving size first, then the daily values.</p>
+        <p>Labels are a tool, not a test.</p>
+        <div class="footnotes"><ol><li>Your own needs may be higher or lower.</li></ol></div>""")
+    assert parsed.takeaways is None
+    assert "Labels are a tool, not a test." in parsed.article.body

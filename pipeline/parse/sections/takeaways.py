@@ -16,8 +16,10 @@ from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element
 from pipeline.parse.sections.common import Consumed, Heading, direct_items, element_before, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
-# How many elements may stand between the heading and its list (an intro sentence, an empty spacer).
+# How many elements may stand between the heading and its list (an intro sentence, an empty spacer), and how
+# many of them may hold text.
 _MAX_GAP = 3
+_MAX_LEAD_BLOCKS = 1
 _MAX_LABEL_CHARS = 60
 # A box's label and its list are often in sibling wrappers: ``<div class="label">..</div><div><ul>``.
 _MAX_LABEL_CLIMB = 2
@@ -40,6 +42,9 @@ def find_takeaways(
 
 
 def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
+    """The list right after the heading, or after one lead sentence; past that, what the heading introduces is
+    prose ("Summary" over two paragraphs and the footnotes)."""
+    lead_sentences = 0
     for gap, node in enumerate(following(heading)):
         if gap >= _MAX_GAP:
             break
@@ -52,6 +57,10 @@ def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
         if gap == 0 and (bulleted := _bulleted_paragraphs(node)):
             consumed.add(heading.node, *bulleted)
             return TakeawaysSection(heading.text, [_without_bullet(inline_text(p)) for p in bulleted])
+        if node.text().strip():
+            lead_sentences += 1
+            if lead_sentences > _MAX_LEAD_BLOCKS:
+                break
     return None
 
 
