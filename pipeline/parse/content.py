@@ -22,6 +22,7 @@ from pipeline.parse.vocabulary import (
     is_byline,
     is_byline_part,
     is_chrome_heading,
+    is_count,
     is_credit_or_copyright,
     is_date_line,
     is_disclosure,
@@ -153,8 +154,9 @@ def _header_lines(blocks: list[tuple[str, bool]]) -> int:
 
 
 def _is_residue(text: str) -> bool:
-    """Ad and teaser labels, reading times, byline and date lines, a publisher's notice of its editorial
-    standards, picture credits and copyright lines, and template values that leaked into the page."""
+    """Ad and teaser labels, reading times, counts of claps or views, byline and date lines, a publisher's
+    notice of its editorial standards, picture credits and copyright lines, and template values that leaked into
+    the page."""
     return text in _TEMPLATE_RESIDUE or (
-        len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text))
+        len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text) or is_count(text))
     ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text)

@@ -249,7 +249,7 @@ INLINE_LABELS = frozenset(_fold(label) for label in {
     "leggi anche", "advertentie", "lees ook", "auch interessant",
     "czytaj także", "czytaj też", "zobacz też", "przeczytaj również", "läs också", "läs även", "læs også",
     "ayrıca okuyun", "читайте также", "あわせて読みたい", "関連記事", "baca juga", "reklama", "annons", "reklame",
-    "reklam", "реклама", "広告", "スポンサーリンク", "iklan",
+    "reklam", "реклама", "広告", "スポンサーリンク", "iklan", "member-only story", "members only", "members-only",
 })
 
 # In-page links back to the top of the page.
@@ -346,6 +346,16 @@ _READING_TIME = re.compile(
     r"|^\d+(?:[-–]\d+)?\s*(?:min|mins|minutes?|minuten|minutos|minuti|minuter|minutter|dakika|мин)\.?\s*"
     r"(?:read|reading|lesezeit|de lectura|de lecture|de leitura|di lettura|leestijd|läsning|læsning|okuma|чтения)$"
 )
+
+
+# A count standing alone: claps, views, comments ("1.2K", "2,345 views", "17 comments").
+_COUNT = re.compile(
+    r"^\d+(?:[.,]\d+)?[KM]$|^\d[\d.,]*[KM]?\s+(?:views|reads|comments|responses|shares|likes|claps)$"
+)
+
+
+def is_count(text: str) -> bool:
+    return len(text) <= 24 and text[:1].isdigit() and bool(_COUNT.match(text))
 
 
 def is_reading_time(text: str) -> bool:

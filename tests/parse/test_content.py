@@ -267,3 +267,10 @@ def test_a_share_button_in_the_middle_of_the_text_neither_stays_nor_ends_the_art
     body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
     assert "Share" not in body.split("\n\n")
     assert "Paragraph 4 of Sleep And Recovery." in body  # the text after the button is still there
+
+
+def test_counts_of_claps_or_views_and_member_labels_are_not_prose():
+    body = parse_fragment("<p>Member-only story</p><p>1.2K</p><p>2,345 views</p><table><tr><td>12</td></tr></table>"
+                          ).article.body
+    assert "Member-only" not in body and "1.2K" not in body and "views" not in body
+    assert "12" in body.split("\n\n")  # a number on its own, as in a table cell, stays
