@@ -117,13 +117,20 @@ def _label_of(block: LexborNode) -> LexborNode | None:
     """The short heading or label right before a block, when it introduces nothing else ("Related coverage"
     over a list of links): it goes with the block instead of standing alone in the body."""
     label = previous_element(block)
-    if label is None or not (label.tag in HEADINGS or label.tag == "div") or len(label.text()) > MAX_LABEL_CHARS:
+    if label is None or not (label.tag in HEADINGS or label.tag in ("div", "p")) or len(label.text()) > MAX_LABEL_CHARS:
         return None
+    if label.tag == "p" and not _is_bold_only(label):
+        return None  # a paragraph labels a block only when it is a bold line ("<p><b>Table of Contents</b></p>")
     after = next_element(block)
     if after is not None and after.tag not in HEADINGS:
         return None
     text = clean_inline(label.text())
     return label if text and not text.endswith(SENTENCE_END) else None
+
+
+def _is_bold_only(paragraph: LexborNode) -> bool:
+    bold = paragraph.css_first("strong, b")
+    return bold is not None and clean_inline(bold.text()) == clean_inline(paragraph.text())
 
 
 def _cites_elsewhere(node: LexborNode, site: str | None) -> bool:

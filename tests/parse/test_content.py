@@ -274,3 +274,11 @@ def test_counts_of_claps_or_views_and_member_labels_are_not_prose():
                           ).article.body
     assert "Member-only" not in body and "1.2K" not in body and "views" not in body
     assert "12" in body.split("\n\n")  # a number on its own, as in a table cell, stays
+
+
+def test_a_bold_line_labelling_a_removed_list_of_links_goes_with_it():
+    toc = ("<p><strong>Table of Contents</strong></p><ul><li><a href='#why'>Why a budget works</a></li>"
+           "<li><a href='#how'>How to build one</a></li></ul><h2 id='why'>Why a budget works</h2>")
+    page = article_html("Sleep And Recovery", paragraphs=3, extra="").replace("<p>", toc + "<p>", 1)
+    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    assert "Table of Contents" not in body and "How to build one" not in body

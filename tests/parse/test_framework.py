@@ -169,3 +169,11 @@ def test_a_callout_with_its_own_heading_ends_the_last_step():
         <div class='callout'><h3>Get Help Now</h3><p>If you are struggling, call the national helpline.</p></div>""")
     assert steps(parsed) == [("Inhale", "Breathe in for four counts."), ("Exhale", "Breathe out for four counts.")]
     assert "call the national helpline" in parsed.article.body
+
+
+def test_a_call_to_action_link_after_the_last_step_is_not_part_of_it():
+    parsed = parse_fragment("""<h2>How to Build a Monthly Budget</h2>
+        <h3>Step 1: Add Up Your Income</h3><p>Start with what lands in your account.</p>
+        <h3>Step 2: List Fixed Expenses</h3><p>Write down rent and insurance.</p>
+        <div class="cta"><a href="https://cta.example.com/r?id=1">Download our free budget worksheet</a></div>""")
+    assert steps(parsed)[-1] == ("List Fixed Expenses", "Write down rent and insurance.")

@@ -67,6 +67,7 @@ _STEP_PART = re.compile(r"step-(?:name|title|text|content|description)")
 _MIN_STEPS = 2
 _MAX_TITLE_CHARS = 120
 _MAX_LEAD_IN_CHARS = 300
+_BOXES = frozenset({"div", "section", "aside"})
 _NOT_A_TITLE_END = ("?", "!", "»", "…", "›")
 
 
@@ -211,8 +212,8 @@ def _steps_from_subheadings(
 
     for node in nodes:
         inner = as_heading(node)
-        if inner is None and title is not None and _is_titled_box(node):
-            break  # a callout with its own heading ("Get Help Now") ends the steps
+        if inner is None and title is not None and (_is_titled_box(node) or _is_all_link(node)):
+            break  # a callout with its own heading ("Get Help Now"), or a call to action, ends the steps
         if (inner is not None and heading_level(inner) > heading.level) or _is_bold_only(node):
             close()
             written = inline_text(inner or node)
@@ -232,7 +233,16 @@ def _steps_from_subheadings(
 def _is_titled_box(node: LexborNode) -> bool:
     """A box that opens with a heading of its own: a callout or an aside, not more of a step's text."""
     first = next(children(node), None)
-    return node.tag in ("div", "section", "aside") and first is not None and first.tag in HEADINGS
+    return node.tag in _BOXES and first is not None and first.tag in HEADINGS
+
+
+def _is_all_link(node: LexborNode) -> bool:
+    """A box whose text is all link text: a button or banner pointing elsewhere, not a step's prose. (A
+    paragraph that is one link, such as a product's name, can be part of a step.)"""
+    if node.tag not in _BOXES:
+        return False
+    text = inline_text(node)
+    return bool(text) and sum(len(inline_text(link)) for link in node.css("a")) >= len(text)
 
 
 def _steps_from_lead_paragraphs(nodes: list[LexborNode]) -> tuple[list[Step], list[LexborNode]]:
