@@ -97,8 +97,8 @@ def _parse_loose(text: str, day_first: bool) -> str | None:
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None  # part of the day is missing
-    if first.year < _FIRST_YEAR:
-        return None  # a number that is not a year was taken for one
+    if first.year < _FIRST_YEAR or str(first.year) not in _YEAR.findall(text):
+        return None  # a number that is not a year was taken for one ("12 mars 2024•6 min": 2006)
     if first.hour != second.hour:
         return first.date().isoformat()
     if first.tzinfo is not None and first.utcoffset() is None:

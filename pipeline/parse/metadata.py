@@ -69,7 +69,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
         metas.get("article:published_time"), metas.get("datepublished"), metas.get("date"),
         metas.get("publish-date"), metas.get("dc.date.issued"), metas.get("parsely-pub-date"),
         metas.get("sailthru.date"),
-    ) or _first_time(tree)
+    ) or _first_time(tree) or _shown_date(tree)
     meta.modified_at = _date(
         article.get("dateModified"), webpage.get("dateModified"), dated.get("dateModified"),
         metas.get("article:modified_time"), metas.get("og:updated_time"), metas.get("datemodified"),
@@ -305,6 +305,35 @@ def _first_time(tree: LexborHTMLParser) -> str | None:
         attrs = node.attributes
         if date := iso_date(attrs.get("datetime") or attrs.get("content") or node.text()):
             return date
+    return None
+
+
+# Where a page that declares no date shows it in words: the date, byline and meta lines of the article's header.
+_DATE_LINES = "[class*=date i], [class*=byline i], [class*=meta i], [class*=posted i]"
+_MAX_DATE_LINES = 8
+_MAX_DATE_LINE_CHARS = 120
+_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+_YEAR_LIKE = re.compile(r"\d{4}")
+# A part that gives the last update, not the publication: "Updated March 3, 2025".
+_UPDATED = re.compile(
+    r"^(?:last )?(?:updated|modified|reviewed|actualizado|aktualisiert|mis à jour|atualizado|aggiornato|bijgewerkt)",
+    re.IGNORECASE,
+)
+
+
+def _shown_date(tree: LexborHTMLParser) -> str | None:
+    """The publication date written in the article's header ("By Ana Ruiz | March 3, 2025"), when the page
+    declares none and has no <time>: the first part of a date or byline line that names a certain day, unless
+    it says it is the date of an update. Not a comment's, a related post's or a sidebar's date."""
+    if tree.body is None:
+        return None
+    for node in tree.body.css(_DATE_LINES)[:_MAX_DATE_LINES]:
+        text = clean_inline(node.text())
+        if len(text) > _MAX_DATE_LINE_CHARS or not _YEAR_LIKE.search(text) or _elsewhere(node):
+            continue
+        for part in _PARTS.split(text):
+            if not _UPDATED.match(part) and (date := iso_date(part)):
+                return date
     return None
 
 

@@ -47,3 +47,7 @@ def test_loosely_written_dates_become_iso(declared, expected):
 ])
 def test_text_that_names_no_certain_day_gives_none(declared):
     assert iso_date(declared) is None
+
+
+def test_a_year_that_the_text_does_not_write_is_never_made_up():
+    assert iso_date("12 mars 2024•6 min de lecture") is None  # not 2006-03-12 from "•6"

@@ -92,7 +92,7 @@ def test_the_dates_of_readers_comments_never_stand_for_the_article():
     comments = ("<div id='comments' class='comments-area'><ol class='comment-list'><li><p>Great read!</p>"
                 "<time datetime='2025-11-05T21:14:00-06:00'>5 Nov 2025</time></li></ol></div>")
     article = parse(page("", "<p>Posted on <span class='date'>3 listopada 2025</span></p>" + comments))
-    assert article.published_at is None
+    assert article.published_at == "2025-11-03"  # the date the article shows, not the comment's <time>
 
 
 def test_an_unreadable_publication_date_is_not_replaced_by_another_time_on_the_page():
@@ -145,3 +145,11 @@ def test_a_site_name_heading_that_links_home_is_not_the_title():
                          "<meta property='og:title' content='Cómo ahorrar en la compra semanal'>",
                          "<h1><a href='https://mamaahorradora.example.com/'>Mamá Ahorradora</a></h1>"))
     assert article.title == "Cómo ahorrar en la compra semanal"
+
+
+def test_a_date_shown_only_in_the_articles_header_is_the_publication_date():
+    header = ("<div class='post-meta'>By Ana Ruiz | Updated March 9, 2025 | March 3, 2025</div>"
+              "<div class='sidebar'><p class='widget-date'>April 1, 2025</p></div>")
+    assert parse(page("<title>Sleep</title>", header)).published_at == "2025-03-03"
+    in_sidebar_only = "<aside><p class='entry-date'>April 1, 2025</p></aside>"
+    assert parse(page("<title>Sleep</title>", in_sidebar_only)).published_at is None
