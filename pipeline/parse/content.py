@@ -10,7 +10,7 @@ The chosen container is then pruned of the chrome it still holds (captions, teas
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from pipeline.parse.chrome import SENTENCE_END
 from pipeline.parse.dom import join_blocks, render_blocks
@@ -56,20 +56,33 @@ _MAX_CLIMB = 6
 _MAX_ADDED_LINKS = 0.2
 
 
-def find_content(tree: LexborHTMLParser, names: PageNames, site: str | None = None) -> LexborNode | None:
-    """The element that holds the article's prose, or None when the page has no prose at all.
+def article_unit(body: LexborNode, title: str) -> LexborNode:
+    """The article of a page that holds several: an infinite-scroll page appends the next stories, each an
+    ``<article>`` with its own ``<h1>``. The one whose headline is the page's title (else the first) is where
+    the sections and the body are read; a page with one article is read whole."""
+    units = [node for node in body.css("article") if node.css_first("h1") is not None]
+    if len(units) < 2:
+        return body
+    folded = clean_inline(title).casefold()
+    for unit in units:
+        headline = unit.css_first("h1")
+        if headline is not None and clean_inline(headline.text()).casefold() == folded:
+            return unit
+    return units[0]
+
+
+def find_content(root: LexborNode, names: PageNames, site: str | None = None) -> LexborNode | None:
+    """The element under ``root`` (the page's body or its article unit) that holds the article's prose, or
+    None when there is no prose at all.
 
     ``names`` are the page's class and id words (from chrome removal), so that only hints that can match run;
     ``site`` the page's host, when known (see ``prune_container``).
     """
-    body = tree.body
-    if body is None:
-        return None
-    prose = measure_prose(body)
+    prose = measure_prose(root)
     if not prose.scores:
         return None
 
-    hinted = {node.mem_id for node in body.css(_HINTS.selector(names))}
+    hinted = {node.mem_id for node in root.css(_HINTS.selector(names))}
     ranked = sorted(prose.scores, key=prose.scores.__getitem__, reverse=True)[:8]
 
     def final_score(key: int) -> float:

@@ -1,7 +1,8 @@
 """One page -> records: decode, build the DOM, read metadata, strip chrome, take the sections, render the body.
 
-Sections are taken before the article container is chosen, from the whole chrome-free page: page builders
-often put the FAQ or the steps in a block beside the text block, and what a section took never counts as body.
+Sections are taken before the article container is chosen, from the whole chrome-free page (or its one article,
+on a page that appends others): page builders often put the FAQ or the steps in a block beside the text block,
+and what a section took never counts as body.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pipeline import __version__
 from pipeline.errors import NoArticle
 from pipeline.page import RawPage
 from pipeline.parse.chrome import remove_chrome, remove_hidden
-from pipeline.parse.content import body_text, find_content, remove_title
+from pipeline.parse.content import article_unit, body_text, find_content, remove_title
 from pipeline.parse.document import DEFAULT_MAX_BYTES, decode_html, parse_dom
 from pipeline.parse.metadata import extract_metadata
 from pipeline.parse.pruning import site_host
@@ -67,17 +68,17 @@ def parse_page(page: RawPage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedPa
     meta = extract_metadata(tree, jsonld, page.url)
     names = remove_chrome(tree)
 
-    body_node = tree.body
-    if body_node is None:
+    if tree.body is None:
         raise NoArticle("the page has no <body>")
+    unit = article_unit(tree.body, meta.title)
     consumed = Consumed()
-    page_headings = headings(body_node)
-    takeaways = find_takeaways(body_node, page_headings, consumed)
-    faq = find_faq(body_node, page_headings, names, jsonld, consumed)
-    framework = find_framework(body_node, page_headings, names, jsonld, consumed)
+    page_headings = headings(unit)
+    takeaways = find_takeaways(unit, page_headings, consumed)
+    faq = find_faq(unit, page_headings, names, jsonld, consumed)
+    framework = find_framework(unit, page_headings, names, jsonld, consumed)
     consumed.remove_all()
 
-    container = find_content(tree, names, site_host(meta.canonical_url or page.url))
+    container = find_content(unit, names, site_host(meta.canonical_url or page.url))
     body = ""
     if container is not None:
         remove_title(container, meta.title)

@@ -18,7 +18,7 @@ PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh th
 def extract(html: str) -> str:
     tree = LexborHTMLParser(html)
     names = remove_chrome(tree)
-    container = find_content(tree, names)
+    container = find_content(tree.body, names)
     return body_text(container) if container is not None else ""
 
 
@@ -66,7 +66,7 @@ def test_captions_and_link_lists_inside_the_article_are_pruned() -> None:
 
 def test_page_without_prose_has_no_container() -> None:
     tree = LexborHTMLParser("<body><ul><li><a href='/'>Home</a></li></ul></body>")
-    assert find_content(tree, remove_chrome(tree)) is None
+    assert find_content(tree.body, remove_chrome(tree)) is None
 
 
 def test_a_chrome_label_late_in_the_text_ends_the_article() -> None:
@@ -282,3 +282,16 @@ def test_a_bold_line_labelling_a_removed_list_of_links_goes_with_it():
     page = article_html("Sleep And Recovery", paragraphs=3, extra="").replace("<p>", toc + "<p>", 1)
     body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
     assert "Table of Contents" not in body and "How to build one" not in body
+
+
+def test_on_a_page_that_appends_the_next_stories_only_the_titled_one_gives_records():
+    def story(title: str, extra: str) -> str:
+        return (f"<article class='story'><h1>{title}</h1>{PARAGRAPH * 3}{extra}</article>")
+
+    steps = "<h2>Step-by-step plan</h2><ol><li><b>Compare:</b> Look at rates.</li><li><b>Open:</b> Apply.</li></ol>"
+    html = ("<html><head><title>How Big Should Your Fund Be?</title></head><body>"
+            + story("How Big Should Your Fund Be?", "")
+            + story("How to Open a Savings Account", steps) + "</body></html>")
+    parsed = parse_page(RawPage(source="page.html", body=html.encode()))
+    assert parsed.framework is None
+    assert "Look at rates" not in parsed.article.body
