@@ -105,6 +105,8 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
                 continue
             if node.tag == "form":
                 _sign_up_box(node).remove()  # the box's own label goes with it
+            elif node.tag == "header" and (heading := _entry_heading(node)) is not None:
+                _keep_only(node, heading)
             else:
                 _remove_with_its_label(node)
 
@@ -124,6 +126,27 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _entry_heading(header: LexborNode) -> LexborNode | None:
+    """The sub-heading in the header of an entry inside an article (a live blog's update, a section): that
+    header is the entry's title and meta, not the site's header."""
+    heading = header.css_first("h2, h3, h4, h5, h6")
+    if heading is None:
+        return None
+    ancestor = header.parent
+    while ancestor is not None and ancestor.tag not in _NEVER_REMOVED:
+        if ancestor.tag == "article":
+            return heading
+        ancestor = ancestor.parent
+    return None
+
+
+def _keep_only(header: LexborNode, heading: LexborNode) -> None:
+    """Remove what the header holds besides the heading (authors, times, share links)."""
+    for child in list(children(header)):
+        if child.mem_id != heading.mem_id and child.css_first("h2, h3, h4, h5, h6") is None:
+            child.remove()
 
 
 def _remove_with_its_label(node: LexborNode) -> None:

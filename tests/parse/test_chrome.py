@@ -174,3 +174,14 @@ def test_a_sign_up_box_goes_with_its_small_print() -> None:
     assert "to your inbox" not in text
     assert "combine your email" not in text
     assert text.count("The council voted") == 4
+
+
+def test_the_header_of_an_entry_inside_an_article_keeps_its_heading_only() -> None:
+    entry = ("<article class='entry'><header class='entry-meta'><span class='meta-author'><a href='/staff/m'>Maria "
+             "Lopez</a></span><abbr>4:40 PM</abbr><h2>Warning extended through Sunday</h2></header>"
+             f"{PROSE}</article>")
+    text = cleaned(f"<body><header class='site-header'><h2>Valley News</h2></header><article>{entry}"
+                   f"{PROSE}</article></body>")
+    assert "Warning extended through Sunday" in text
+    assert "Maria" not in text and "4:40 PM" not in text
+    assert "Valley News" not in text
