@@ -20,6 +20,7 @@ from pipeline.parse.pruning import prune_container
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import (
     is_byline,
+    is_byline_label,
     is_byline_part,
     is_chrome_heading,
     is_count,
@@ -29,6 +30,7 @@ from pipeline.parse.vocabulary import (
     is_editorial_notice,
     is_inline_label,
     is_reading_time,
+    is_script_notice,
 )
 
 _HINTS = Vocabulary(
@@ -46,6 +48,7 @@ _MAX_LABEL_CHARS = 60
 # How far into the text the article's header (kicker, byline lines) may reach.
 _MAX_HEADER_LINES = 5
 _MAX_HEADER_LINE_CHARS = 120
+_MAX_CLOSING_BYLINE_CHARS = 300
 _TEMPLATE_RESIDUE = frozenset({"true", "false", "null", "undefined", "NaN", "None"})
 # The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
 # each paragraph run of one article in its own widget).
@@ -137,7 +140,8 @@ def body_text(container: LexborNode) -> str:
     blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
     # An affiliate disclosure or a disclaimer opens or closes the text, never stands in its middle.
     blocks = blocks[_header_lines(blocks):]
-    while blocks and is_disclosure(blocks[-1][0]):
+    # Nor do the lines that close some articles: who reviewed or updated it, and when.
+    while blocks and (is_disclosure(blocks[-1][0]) or _is_closing_byline(blocks[-1][0])):
         blocks = blocks[:-1]
     total = sum(len(text) for text, _ in blocks)
     seen = 0
@@ -166,10 +170,17 @@ def _header_lines(blocks: list[tuple[str, bool]]) -> int:
     return header
 
 
+def _is_closing_byline(text: str) -> bool:
+    """"Review Date 1/23/2024", "Updated by: Jesse Borke, MD, ...", "Also reviewed by ...": short, no sentence."""
+    return len(text) <= _MAX_CLOSING_BYLINE_CHARS and (is_byline(text) or is_byline_label(text.split(":")[0]))
+
+
 def _is_residue(text: str) -> bool:
     """Ad and teaser labels, reading times, counts of claps or views, byline and date lines, a publisher's
     notice of its editorial standards, picture credits and copyright lines, and template values that leaked into
     the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text) or is_count(text))
-    ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text)
+    ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text) or (
+        is_script_notice(text)
+    )

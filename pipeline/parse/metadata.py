@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.parse.dates import iso_date
+from pipeline.parse.dom import next_element
 from pipeline.parse.structured import ARTICLE_TYPES, as_list, nodes_of_type, text_value
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import is_byline_part, is_chrome_heading
@@ -61,7 +62,7 @@ def extract_metadata(tree: LexborHTMLParser, jsonld: list[dict[str, Any]], url: 
     meta.title = _title(tree, sources["h1"], metas, article, meta.site_name)
     meta.language = _language(tree, metas, article or webpage)
     # A MedicalWebPage often comes first without the author that the Article after it names.
-    meta.author = _author(tree, metas, next((node for node in articles if node.get("author")), article))
+    meta.author = _author(tree, sources["h1"], metas, next((node for node in articles if node.get("author")), article))
     # Any other node that carries a date (a ClaimReview, a Recipe) speaks for the page when those do not.
     dated = next((node for node in jsonld if "datePublished" in node), {})
     meta.published_at = _date(
@@ -214,7 +215,7 @@ def _language(tree: LexborHTMLParser, metas: _Metas, node: dict[str, Any]) -> st
     return None
 
 
-def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> str | None:
+def _author(tree: LexborHTMLParser, h1s: list[LexborNode], metas: _Metas, article: dict[str, Any]) -> str | None:
     names = [text_value(a) for a in as_list(article.get("author"))]
     names = [clean_inline(n) for n in names if n and not n.startswith("http")]
     if names:
@@ -228,7 +229,7 @@ def _author(tree: LexborHTMLParser, metas: _Metas, article: dict[str, Any]) -> s
         node = tree.css_first(selector)
         if node and (text := clean_inline(node.text())) and len(text) < 80:
             return text
-    return _visible_author(tree)
+    return _visible_author(tree, h1s)
 
 
 # "By Mayo Clinic Staff", "Por Ana Ruiz | 3 de mayo": the names after the byline's opening word, up to a
@@ -242,14 +243,18 @@ _AUTHOR_ELEMENTS = "[class*=byline i], [class*=author i]"
 _NOT_A_BYLINE = re.compile(r"bio|box|avatar|about|description|comment|photo|image|widget|sidebar|related",
                            re.IGNORECASE)
 _MAX_AUTHOR_ELEMENTS = 5
+# How many elements after the headline may hold its "By" line, and how long that line can be.
+_LINES_AFTER_HEADLINE = 2
+_MAX_BYLINE_CHARS = 200
 # A name standing alone (no "By" before it): two to six words, the longer ones capitalised, no digits or
 # sentence punctuation ("Dana Kim", "Mayo Clinic Staff", "María de la Cruz").
 _MAX_BARE_NAME_WORDS = 6
 _NOT_IN_A_NAME = re.compile(r"[\d!?;:@]|\.$")
 
 
-def _visible_author(tree: LexborHTMLParser) -> str | None:
-    """The name in the page's first byline or author element, when nothing declares the author."""
+def _visible_author(tree: LexborHTMLParser, h1s: list[LexborNode]) -> str | None:
+    """The name in the page's first byline or author element, when nothing declares the author; else a "By"
+    line right after the headline, whatever its class."""
     if tree.body is None:
         return None
     for node in tree.body.css(_AUTHOR_ELEMENTS)[:_MAX_AUTHOR_ELEMENTS]:
@@ -257,12 +262,19 @@ def _visible_author(tree: LexborHTMLParser) -> str | None:
             continue  # a bio, or the author of a comment or of a related post
         if name := _name_in(node):
             return name
+    line = next_element(h1s[0]) if h1s else None
+    for _ in range(_LINES_AFTER_HEADLINE):
+        if line is None:
+            break
+        if len(line.text()) <= _MAX_BYLINE_CHARS and (name := _name_in(line, bare=False)):
+            return name
+        line = next_element(line)
     return None
 
 
-def _name_in(node: LexborNode) -> str | None:
+def _name_in(node: LexborNode, bare: bool = True) -> str | None:
     """The name on the element's first line: after "By" (also "By" on a line of its own, as in "by Jeff
-    Foust<br>Monday, ..."), or the line itself when it reads like a name."""
+    Foust<br>Monday, ..."), or, when ``bare``, the line itself when it reads like a name."""
     lines = [line for line in (clean_inline(piece) for piece in node.text(separator="\n").split("\n")) if line]
     if not lines:
         return None
@@ -272,6 +284,8 @@ def _name_in(node: LexborNode) -> str | None:
         if not name[0].isupper() or len(name.split()) > _MAX_NAME_WORDS:
             return None  # "By clicking ...", or a sentence
         return name
+    if not bare:
+        return None
     words = first.split()
     if (
         not 2 <= len(words) <= _MAX_BARE_NAME_WORDS

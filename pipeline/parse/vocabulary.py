@@ -179,7 +179,8 @@ CHROME = (
     "was this post helpful", "was this article helpful", "was this helpful", "was this page helpful",
     "did you find this article helpful", "did you find this helpful", "rate this article", "rate this post",
     "how useful was this post", "sponsored content", "paid content", "partner content", "promoted",
-    "disclaimer", "medical disclaimer",
+    "disclaimer", "medical disclaimer", "media contact", "media contacts", "press contact", "press contacts",
+    "مقالات ذات صلة", "כתבות נוספות",
     # es
     "artículos relacionados", "articulos relacionados", "también te puede interesar", "te puede interesar",
     "comparte", "compartir", "deja un comentario", "comentarios", "entradas relacionadas", "noticias relacionadas",
@@ -250,6 +251,8 @@ INLINE_LABELS = frozenset(_fold(label) for label in {
     "czytaj także", "czytaj też", "zobacz też", "przeczytaj również", "läs också", "läs även", "læs også",
     "ayrıca okuyun", "читайте также", "あわせて読みたい", "関連記事", "baca juga", "reklama", "annons", "reklame",
     "reklam", "реклама", "広告", "スポンサーリンク", "iklan", "member-only story", "members only", "members-only",
+    "see also", "voir aussi", "siehe auch", "ver también", "vedi anche", "zie ook",
+    "اقرأ أيضاً", "اقرأ أيضا", "إعلان", "קראו גם", "פרסומת",
 })
 
 # In-page links back to the top of the page.
@@ -350,7 +353,7 @@ _READING_TIME = re.compile(
 
 # A count standing alone: claps, views, comments ("1.2K", "2,345 views", "17 comments").
 _COUNT = re.compile(
-    r"^\d+(?:[.,]\d+)?[KM]$|^\d[\d.,]*[KM]?\s+(?:views|reads|comments|responses|shares|likes|claps)$"
+    r"^\d+(?:[.,]\d+)?[KM]$|^\d[\d.,]*[KM]?\s+(?i:views|reads|comments|responses|shares|likes|claps|votes|replies)$"
 )
 
 
@@ -365,10 +368,10 @@ def is_reading_time(text: str) -> bool:
 # The parts of a byline line: "By Ana Ruiz · Medically reviewed by Dr. Lee, MD | Updated Nov 3, 2025 – 6 min read".
 _BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
 _BYLINE_STARTS = (
-    "by ", "written by", "medically reviewed by", "reviewed by", "fact checked by", "fact-checked by", "edited by",
-    "updated", "last updated", "published", "posted", "por ", "escrito por", "revisado por", "actualizado",
-    "publicado", "von ", "aktualisiert", "veröffentlicht", "par ", "mis à jour", "publié", "di ", "aggiornato",
-    "pubblicato", "door ", "bijgewerkt", "gepubliceerd", "atualizado",
+    "by ", "written by", "medically reviewed by", "reviewed by", "also reviewed by", "fact checked by",
+    "fact-checked by", "edited by", "review date", "updated", "last updated", "published", "posted", "por ",
+    "escrito por", "revisado por", "actualizado", "publicado", "von ", "aktualisiert", "veröffentlicht", "par ",
+    "mis à jour", "publié", "di ", "aggiornato", "pubblicato", "door ", "bijgewerkt", "gepubliceerd", "atualizado",
 )
 _MAX_BYLINE_PART_CHARS = 120
 
@@ -382,14 +385,14 @@ def is_byline(text: str) -> bool:
     return len(parts) >= 2 and all(is_byline_part(part.strip()) for part in parts)
 
 
+def is_byline_label(text: str) -> bool:
+    """Text that opens like a byline and is no sentence: "Updated by", "Review Date 1/23/2024"."""
+    return len(text) <= _MAX_BYLINE_PART_CHARS and not text.endswith(".") and _fold(text).startswith(_BYLINE_STARTS)
+
+
 def is_byline_part(part: str) -> bool:
     """One part of a byline: "By Ana Ruiz", "Reviewed by Dr. Lee, MD", "Updated March 3, 2025", "6 min read"."""
-    key = _fold(part)
-    return (
-        (key.startswith(_BYLINE_STARTS) and len(part) <= _MAX_BYLINE_PART_CHARS and not part.endswith("."))
-        or is_reading_time(part)
-        or iso_date(part) is not None
-    )
+    return is_byline_label(part) or is_reading_time(part) or iso_date(part) is not None
 
 
 _MAX_DATE_LINE_WORDS = 5
@@ -411,13 +414,14 @@ _DISCLOSURE = re.compile(
     r"link di affiliazione|affiliate-links|"
     r"^disclaimer\b|substitute for (?:professional |direct |qualified )?medical advice|"
     r"for (?:general )?informational purposes only|not intended (?:as|to be) (?:a substitute for )?medical advice|"
+    r"diagnosis or treatment of any medical condition|"
     r"no sustituye (?:el )?consejo médico|ne remplace pas (?:un avis|une consultation) médica?l?e?|"
     r"ersetzt keine (?:ärztliche|medizinische) beratung|não substitui (?:o )?aconselhamento médico|"
     r"non sostituisce (?:il )?parere medico"
 )
 # Every disclosure holds one of these: substring tests spare most blocks the regular expression.
 _DISCLOSURE_WORDS = ("affiliat", "afiliad", "commission", "cost to you", "amazon", "reader-supported", "disclaimer",
-                     "medic", "médic", "informational", "beratung")
+                     "medic", "médic", "informational", "beratung", "diagnosis")
 _MAX_DISCLOSURE_CHARS = 400
 
 
@@ -460,6 +464,15 @@ _SIGN_UP_CALL = re.compile(
     r"meld je aan|zapisz się|prenumerera|abone ol|подписаться)\b",
     re.IGNORECASE,
 )
+
+
+# What a page says where its scripts did not run: "To use the sharing features on this page, please enable
+# JavaScript."
+_SCRIPT_NOTICE = re.compile(r"enable javascript|javascript is (?:disabled|required|turned off)", re.IGNORECASE)
+
+
+def is_script_notice(text: str) -> bool:
+    return len(text) <= 200 and "avaScript" in text and bool(_SCRIPT_NOTICE.search(text))
 
 
 def is_sign_up_call(text: str) -> bool:

@@ -295,3 +295,30 @@ def test_on_a_page_that_appends_the_next_stories_only_the_titled_one_gives_recor
     parsed = parse_page(RawPage(source="page.html", body=html.encode()))
     assert parsed.framework is None
     assert "Look at rates" not in parsed.article.body
+
+
+def test_closing_lines_that_say_who_reviewed_the_article_and_when_are_not_prose():
+    closing = ("<p>Review Date 1/23/2024</p><p>Updated by: Jesse Borke, MD, Attending Physician. Also reviewed by "
+               "David C. Dugdale, MD, Medical Director.</p>")
+    body = parse_fragment(closing).article.body
+    assert "Review Date" not in body and "Updated by" not in body
+
+
+def test_a_closing_sentence_that_names_a_date_stays():
+    body = parse_fragment("<p>The law took effect on Jan. 1, 2024.</p>").article.body
+    assert body.endswith("The law took effect on Jan. 1, 2024.")
+
+
+def test_script_notices_see_also_lines_and_like_counts_are_not_prose():
+    lines = ("<p>To use the sharing features on this page, please enable JavaScript.</p>"
+             "<p>See also: <a href='/vitamin-d-dose'>How Much Vitamin D Do You Need?</a></p><p>12 Likes</p>"
+             "<p>اقرأ أيضاً: <a href='/low-sugar'>أعراض هبوط السكر</a></p>")
+    body = parse_fragment(lines).article.body
+    assert "JavaScript" not in body and "See also" not in body and "Likes" not in body and "اقرأ" not in body
+
+
+def test_a_press_releases_media_contact_ends_the_article():
+    page = article_html("Sleep And Recovery", paragraphs=4, extra="<p>Media Contact:</p><p>Jenna Morales</p>"
+                        "<p>jmorales@example.org</p>")
+    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    assert "Media Contact" not in body and "Jenna Morales" not in body

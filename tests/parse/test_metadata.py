@@ -153,3 +153,9 @@ def test_a_date_shown_only_in_the_articles_header_is_the_publication_date():
     assert parse(page("<title>Sleep</title>", header)).published_at == "2025-03-03"
     in_sidebar_only = "<aside><p class='entry-date'>April 1, 2025</p></aside>"
     assert parse(page("<title>Sleep</title>", in_sidebar_only)).published_at is None
+
+
+def test_a_by_line_right_after_the_headline_names_the_author():
+    markup = ("<h1>Fiber: How to Get More in Your Diet</h1><div class='print-submitted'>By <span>Elena Brooks, MS, "
+              "RD</span></div>")
+    assert parse(page("<title>Fiber</title>", markup)).author == "Elena Brooks, MS, RD"
