@@ -131,13 +131,10 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 def _entry_heading(header: LexborNode) -> LexborNode | None:
     """The sub-heading in the header of an entry inside an article (a live blog's update, a section): that
     header is the entry's title and meta, not the site's header."""
-    heading = header.css_first("h2, h3, h4, h5, h6")
-    if heading is None:
-        return None
     ancestor = header.parent
     while ancestor is not None and ancestor.tag not in _NEVER_REMOVED:
         if ancestor.tag == "article":
-            return heading
+            return header.css_first("h2, h3, h4, h5, h6")
         ancestor = ancestor.parent
     return None
 
