@@ -54,7 +54,7 @@ LOOSE_NAMES = Vocabulary(
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
         "print-", "rating", "reactions", "wp-block-latest-posts", "wp-block-query", "elementor-posts",
         "disclosure", "affiliate-box", "affiliate-product", "aawp", "amazon-product", "product-box", "lasso-",
-        "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings",
+        "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings", "call-to-action",
     ),
     class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),

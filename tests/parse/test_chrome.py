@@ -185,3 +185,11 @@ def test_the_header_of_an_entry_inside_an_article_keeps_its_heading_only() -> No
     assert "Warning extended through Sunday" in text
     assert "Maria" not in text and "4:40 PM" not in text
     assert "Valley News" not in text
+
+
+def test_a_call_to_action_box_is_chrome() -> None:
+    box = ("<div class='wprm-call-to-action'><span>Tried this recipe?</span><span>Mention "
+           "<a href='https://www.instagram.com/cook'>@cook</a> or tag <a href='https://www.instagram.com/t'>#cook</a>!"
+           "</span></div>")
+    text = cleaned(f"<body><article>{PROSE * 3}{box}</article></body>")
+    assert "Tried this recipe" not in text
