@@ -61,7 +61,8 @@ LOOSE_NAMES = Vocabulary(
     # An ad slot's class names it in one segment: "ad-mobile", "breaker-ad", "mntl-adslot" (not "head", "load").
     class_segments=("ad", "ads", "adslot", "adunit", "dfp"),
     id_parts=("breadcrumb", "sidebar", "related", "newsletter", "cookie", "consent", "advert", "to-top", "totop",
-              "back-top", "scroll-top", "menu", "ez-toc"),
+              "back-top", "scroll-top", "menu", "ez-toc", "share", "sharing", "social", "subscri", "promo", "sponsor",
+              "popup", "modal", "author-bio", "author-box", "disclaimer"),
     id_words=("masthead", "colophon", "toc"),
 )
 

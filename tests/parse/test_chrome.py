@@ -193,3 +193,10 @@ def test_a_call_to_action_box_is_chrome() -> None:
            "</span></div>")
     text = cleaned(f"<body><article>{PROSE * 3}{box}</article></body>")
     assert "Tried this recipe" not in text
+
+
+def test_ids_name_share_bars_and_disclaimers_like_classes_do() -> None:
+    text = cleaned(f"<body><article>{PROSE * 3}<div id='mplus-share'>Share on Facebook</div>"
+                   "<div id='adam-disclaimer'>The information provided herein is for reference.</div></article></body>")
+    assert "Share on Facebook" not in text and "provided herein" not in text
+    assert text.count("The council voted") == 3
