@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 from pipeline.parse.chrome import SENTENCE_END
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
-from pipeline.parse.prose import Prose, link_density, measure_prose, text_and_links
+from pipeline.parse.prose import Prose, link_density, measure_prose, prose_chars, text_and_links
 from pipeline.parse.pruning import prune_container
 from pipeline.parse.text import clean_inline
 from pipeline.parse.vocabulary import (
@@ -53,6 +53,8 @@ _TEMPLATE_RESIDUE = frozenset({"true", "false", "null", "undefined", "NaN", "Non
 # The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
 # each paragraph run of one article in its own widget).
 _WIDEN_BELOW = 0.8
+# Prose an article unit must hold to be read alone (one holding only the headline and byline is not the article).
+_MIN_UNIT_PROSE = 120
 # How many wrapper levels the widening may climb through.
 _MAX_CLIMB = 6
 # Link share above which what a wider ancestor adds is teasers, not more of the article.
@@ -60,18 +62,31 @@ _MAX_ADDED_LINKS = 0.2
 
 
 def article_unit(body: LexborNode, title: str) -> LexborNode:
-    """The article of a page that holds several: an infinite-scroll page appends the next stories, each an
-    ``<article>`` with its own ``<h1>``. The one whose headline is the page's title (else the first) is where
-    the sections and the body are read; a page with one article is read whole."""
-    units = [node for node in body.css("article") if node.css_first("h1") is not None]
-    if len(units) < 2:
+    """The article of a page that holds several: an infinite-scroll page appends the next stories, a blog theme
+    lists other posts' excerpts after the post, each an ``<article>`` beside it. The one that holds the headline
+    (the ``<h1>`` that reads as the page's title, else the first) is where the sections and the body are read,
+    when it holds prose of its own; a page with one article is read whole."""
+    units = [node for node in body.css("article") if not _inside_article(node)]
+    titled = [unit for unit in units if unit.css_first("h1") is not None] if len(units) > 1 else []
+    if not titled:
         return body
     folded = clean_inline(title).casefold()
-    for unit in units:
-        headline = unit.css_first("h1")
-        if headline is not None and clean_inline(headline.text()).casefold() == folded:
-            return unit
-    return units[0]
+    unit = next((unit for unit in titled if _headline(unit) == folded), titled[0])
+    return unit if prose_chars(unit) >= _MIN_UNIT_PROSE else body
+
+
+def _inside_article(node: LexborNode) -> bool:
+    ancestor = node.parent
+    while ancestor is not None and ancestor.tag != "body":
+        if ancestor.tag == "article":
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
+def _headline(unit: LexborNode) -> str:
+    headline = unit.css_first("h1")
+    return clean_inline(headline.text()).casefold() if headline is not None else ""
 
 
 def find_content(root: LexborNode, names: PageNames, site: str | None = None) -> LexborNode | None:

@@ -322,3 +322,19 @@ def test_a_press_releases_media_contact_ends_the_article():
                         "<p>jmorales@example.org</p>")
     body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
     assert "Media Contact" not in body and "Jenna Morales" not in body
+
+
+def test_other_posts_listed_as_articles_after_the_post_are_not_its_body():
+    excerpt = ("<article class='postbox'><h2><a href='/other'>Another message</a></h2><p>A whole other message, with "
+               "enough words in it to read like prose, about courage and patience in hard times…</p></article>")
+    html = ("<html><head><title>Only Love</title></head><body><article class='articlebox'><h1>Only Love</h1>"
+            f"{PARAGRAPH * 2}</article>{excerpt * 4}</body></html>")
+    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    assert body.startswith("The committee met") and "courage and patience" not in body
+
+
+def test_a_headline_article_without_prose_does_not_stand_for_the_page():
+    html = ("<html><head><title>Only Love</title></head><body><article class='header'><h1>Only Love</h1>"
+            f"<p>By Ana</p></article><article class='content'>{PARAGRAPH * 3}</article></body></html>")
+    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    assert body.count("The committee met") == 3
