@@ -325,8 +325,9 @@ def test_a_press_releases_media_contact_ends_the_article():
 
 
 def test_other_posts_listed_as_articles_after_the_post_are_not_its_body():
-    excerpt = ("<article class='postbox'><h2><a href='/other'>Another message</a></h2><p>A whole other message, with "
-               "enough words in it to read like prose, about courage and patience in hard times…</p></article>")
+    other = ("<p>A whole other message, with enough words in it to read like prose, about courage and patience in "
+             "hard times and the friends who stay.</p>")
+    excerpt = f"<article class='postbox'><h2>Another message</h2>{other * 3}</article>"
     html = ("<html><head><title>Only Love</title></head><body><article class='articlebox'><h1>Only Love</h1>"
             f"{PARAGRAPH * 2}</article>{excerpt * 4}</body></html>")
     body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
