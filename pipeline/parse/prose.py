@@ -19,6 +19,8 @@ _PARAGRAPHS = "p, pre, td"
 _BARE_TEXT = "br, div:not(:has(p, div, ul, ol, table, section, article, h1, h2, h3, h4, h5, h6, br))"
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td"})
 MIN_PARAGRAPH_CHARS = 25
+# How far up a link around a card's text is looked for.
+_MAX_LINK_DEPTH = 4
 # Points flow up this many levels, divided by 1, 2, 3.
 _SCORED_LEVELS = 3
 
@@ -80,9 +82,26 @@ def _prose_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
             continue
         seen.add(holder.mem_id)
         text = holder.text(deep=False).strip()
+        if not text and node.tag == "div":
+            # Text wrapped in inline styling only (<div><span><span>text</span></span></div>, as editors that
+            # style every line write it). A link around or inside it makes it a teaser, not prose.
+            text = holder.text().strip()
+            if len(text) >= MIN_PARAGRAPH_CHARS and (node.css_first("a") is not None or _in_link(node)):
+                continue
         if len(text) >= MIN_PARAGRAPH_CHARS:
             blocks.append((holder, text))
     return blocks
+
+
+def _in_link(node: LexborNode) -> bool:
+    ancestor = node.parent
+    for _ in range(_MAX_LINK_DEPTH):
+        if ancestor is None:
+            return False
+        if ancestor.tag == "a":
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def text_and_links(node: LexborNode) -> tuple[int, int]:

@@ -339,3 +339,16 @@ def test_a_headline_article_without_prose_does_not_stand_for_the_page():
             f"<p>By Ana</p></article><article class='content'>{PARAGRAPH * 3}</article></body></html>")
     body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
     assert body.count("The committee met") == 3
+
+
+def test_text_wrapped_only_in_styled_spans_is_prose():
+    styled = "".join(f"<div><span style='font-family: Arial'><span style='font-size: small'>{sentence}</span></span>"
+                     "</div><div><span> </span></div>" for sentence in (
+                         "Veteran actress Kate Lane, who in 2008 won the award for best actress, shared new photos.",
+                         "She flaunted a hand bag in the colours of the flag, and thanked the make-up artist for it.",
+                         "The 47 year old was one of the guests invited to an event by a media mogul in the city."))
+    html = ("<html><head><title>Kate Lane</title></head><body><div class='post-body'><div><span><span>Photos released "
+            f"online show actress Kate Lane looking stunning in new make-up photos.<br></span></span></div>{styled}"
+            "</div></body></html>")
+    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    assert "The 47 year old was one of the guests" in body and "She flaunted" in body
