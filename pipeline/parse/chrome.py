@@ -54,7 +54,7 @@ LOOSE_NAMES = Vocabulary(
         "lwptoc", "tags-links", "cat-links", "post-tags", "entry-tags", "entry-meta", "post-meta", "entry-footer",
         "print-", "rating", "reactions", "wp-block-latest-posts", "wp-block-query", "elementor-posts",
         "disclosure", "affiliate-box", "affiliate-product", "aawp", "amazon-product", "product-box", "lasso-",
-        "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings", "call-to-action",
+        "reading-time", "read-time", "product-card", "rater", "yasr", "kk-star", "post-ratings",
     ),
     class_words=("widget", "widget-area", "widgets", "share", "social", "a2a_kit", "related",
                  "nav-links", "navigation", "page-links", "site-header", "site-footer", "toc", "tags", "byline"),
@@ -65,6 +65,10 @@ LOOSE_NAMES = Vocabulary(
               "popup", "modal", "author-bio", "author-box", "disclaimer"),
     id_words=("masthead", "colophon", "toc"),
 )
+
+# A call to action's box ("hs-cta-wrapper", "donate-cta", "wprm-call-to-action"): chrome, but its button alone
+# is left, so that the card around it can still be told by its link.
+CALL_TO_ACTION = Vocabulary(class_parts=("call-to-action",), class_segments=("cta",))
 
 _LABEL_NAMES = ("title", "header", "heading", "label")
 SENTENCE_END = (".", "!", "?")
@@ -124,6 +128,9 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
         remove_strict(select(body, strict_names))
     if loose_names := LOOSE_NAMES.selector(names):
         remove_loose(select(body, loose_names))
+    if boxes := CALL_TO_ACTION.selector(names):
+        # The box, not its button: a card keeps its link for pruning to see what it is.
+        remove_loose([node for node in select(body, boxes) if node.tag not in ("a", "button")])
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names

@@ -366,20 +366,25 @@ def is_reading_time(text: str) -> bool:
 
 
 # The parts of a byline line: "By Ana Ruiz · Medically reviewed by Dr. Lee, MD | Updated Nov 3, 2025 – 6 min read".
-_BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
+_BYLINE_SEPARATORS = re.compile(r"\s+[-·•|–—]\s+|\s*\|\s*")
 _BYLINE_STARTS = (
     "by ", "written by", "medically reviewed by", "reviewed by", "also reviewed by", "fact checked by",
     "fact-checked by", "edited by", "review date", "updated", "last updated", "published", "posted", "por ",
     "escrito por", "revisado por", "actualizado", "publicado", "von ", "aktualisiert", "veröffentlicht", "par ",
     "mis à jour", "publié", "di ", "aggiornato", "pubblicato", "door ", "bijgewerkt", "gepubliceerd", "atualizado",
+    # the post's filing, often on the same line: "Categoria: Saúde - Tags: ..."
+    "category:", "categories:", "categoria:", "categoría:", "catégorie:", "kategorie:", "categorie:", "tags:",
+    "etiquetas:", "filed under", "posted in",
 )
+# A date in digits, whichever order its day and month come in: "05/10/2018", "5.10.18".
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _MAX_BYLINE_PART_CHARS = 120
 
 
 def is_byline(text: str) -> bool:
     """A line made only of byline parts (author, reviewer, dates, reading time) joined by separators. A single
     part is not enough: "By 2030, half of adults ..." starts a sentence."""
-    if len(text) > 200 or not any(separator in text for separator in "·•|–—"):
+    if len(text) > 200 or not any(separator in text for separator in "·•|–—-"):
         return False
     parts = [part for part in _BYLINE_SEPARATORS.split(text) if part.strip()]
     return len(parts) >= 2 and all(is_byline_part(part.strip()) for part in parts)
@@ -392,7 +397,8 @@ def is_byline_label(text: str) -> bool:
 
 def is_byline_part(part: str) -> bool:
     """One part of a byline: "By Ana Ruiz", "Reviewed by Dr. Lee, MD", "Updated March 3, 2025", "6 min read"."""
-    return is_byline_label(part) or is_reading_time(part) or iso_date(part) is not None
+    return (is_byline_label(part) or is_reading_time(part) or _NUMERIC_DATE.fullmatch(part) is not None
+            or iso_date(part) is not None)
 
 
 _MAX_DATE_LINE_WORDS = 5

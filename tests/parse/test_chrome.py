@@ -200,3 +200,12 @@ def test_ids_name_share_bars_and_disclaimers_like_classes_do() -> None:
                    "<div id='adam-disclaimer'>The information provided herein is for reference.</div></article></body>")
     assert "Share on Facebook" not in text and "provided herein" not in text
     assert text.count("The council voted") == 3
+
+
+def test_a_call_to_action_box_goes_but_a_card_keeps_its_button_for_pruning() -> None:
+    appeal = ("<div class='donate-cta'><h3>A Word to Our Loyal Readers</h3><p>Support us and make a difference.</p>"
+              "</div>")
+    text = cleaned(f"<body><article>{PROSE * 3}{appeal}<div class='card'><p>Save on statins</p>"
+                   "<a class='card-cta' href='/coupon'>Get free coupon</a></div></article></body>")
+    assert "Loyal Readers" not in text
+    assert "Get free coupon" in text  # the card goes later, whole, in pruning

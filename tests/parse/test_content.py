@@ -352,3 +352,10 @@ def test_text_wrapped_only_in_styled_spans_is_prose():
             "</div></body></html>")
     body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
     assert "The 47 year old was one of the guests" in body and "She flaunted" in body
+
+
+def test_a_byline_joined_by_hyphens_with_the_posts_filing_is_not_prose():
+    body = parse_fragment("<p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: carros</p>"
+                          "<p>Paris - The city council voted to close the old bridge for repairs.</p>").article.body
+    assert "Publicado por" not in body
+    assert "Paris - The city council voted" in body
