@@ -84,6 +84,8 @@ class _PartSearch:
 
 _CLASS_PARTS = _PartSearch()
 _ID_PARTS = _PartSearch()
+
+
 class _SegmentSearch:
     """Class tokens that hold a vocabulary word as a whole segment, found in one pass over a page's tokens."""
 
