@@ -196,6 +196,9 @@ def fragment_text(fragment: str) -> str:
     """Text of an HTML fragment from declared data (JSON-LD answers and steps often carry <p>, <ul>, entities),
     rendered like the page's own blocks."""
     if "<" not in fragment:
-        return clean_block(html.unescape(fragment))
+        unescaped = html.unescape(fragment)
+        if "<" not in unescaped:
+            return clean_block(unescaped)
+        fragment = unescaped  # markup written escaped ("&lt;p&gt;..."): the reader sees it rendered
     tree = LexborHTMLParser(f"<div>{fragment}</div>")
     return block_text(tree.body) if tree.body is not None else ""

@@ -55,7 +55,7 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
     """
     article = prose.chars.get(container.mem_id, 0) or 1
     for node in select(container, INNER.selector(names)):
-        if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE:
+        if prose.chars.get(node.mem_id, 0) / article < _INNER_MAX_PROSE_SHARE and not _holds_table(node):
             node.remove()
     links = _link_chars(container)
     for node in container.css(_LINK_BLOCKS):
@@ -88,6 +88,12 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
     for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
         if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
             card.remove()
+
+
+def _holds_table(node: LexborNode) -> bool:
+    """A figure around a data table (every table the block editor makes): the table is the article's, only its
+    caption goes."""
+    return node.tag == "figure" and node.css_first("table") is not None
 
 
 def _is_promo_card(node: LexborNode, text: str) -> bool:

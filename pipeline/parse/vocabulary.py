@@ -31,7 +31,8 @@ TAKEAWAYS = (
     "key point", "key facts", "main points",
     "tl;dr", "tl dr", "tldr", "at a glance", "in a nutshell", "in brief", "summary", "quick summary",
     "the bottom line", "bottom line", "highlights", "key highlights", "what you need to know", "quick facts",
-    "things to remember", "quick takeaways", "article summary", "in short",
+    "things to remember", "quick takeaways", "article summary", "in short", "the short version", "short version",
+    "the gist", "quick take", "the quick take",
     # es
     "puntos clave", "conclusiones clave", "ideas clave", "resumen", "en resumen", "lo esencial",
     "lo más importante", "aspectos clave", "claves", "lo que debes saber", "lo que necesitas saber",
@@ -150,6 +151,15 @@ FRAMEWORK_GENERIC = (
     "come fare", "come", "guida",
     "hoe je",
     "så gör du", "sådan gør du", "nasıl yapılır", "やり方", "cara", "panduan",
+)
+# Headings over numbered lists that are no procedure: the sources, and how a review chose what it reviews.
+NOT_A_PROCEDURE = (
+    "sources", "references", "bibliography", "citations", "works cited", "further reading", "methodology",
+    "our methodology", "how we chose", "how we tested", "how we picked", "how we evaluated", "how we test",
+    "how we rate", "how we review", "our criteria", "criteria", "what we looked for", "why trust us",
+    "fuentes", "referencias", "bibliografía", "cómo elegimos", "metodología", "références", "bibliographie",
+    "méthodologie", "quellen", "quellenangaben", "literatur", "methodik", "fonti", "bibliografia", "riferimenti",
+    "metodologia", "fontes", "referências", "bronnen",
 )
 # Framework words that may also stand inside a heading ("Decision Framework for ...", "A 5-Step Plan").
 FRAMEWORK_ANYWHERE = (
@@ -309,6 +319,7 @@ _FRAMEWORK_START = _starting(FRAMEWORK)
 _FRAMEWORK_ANYWHERE = _anywhere(FRAMEWORK_ANYWHERE)
 _FRAMEWORK_GENERIC_START = _starting(FRAMEWORK_GENERIC)
 _CHROME_START = _starting(CHROME_PREFIXES)
+_NOT_A_PROCEDURE_START = _starting(NOT_A_PROCEDURE)
 
 
 @lru_cache(maxsize=_CACHED_HEADINGS)
@@ -335,6 +346,21 @@ def is_generic_framework_heading(text: str) -> bool:
     """'How to ...', 'Cómo ...': a procedure only when numbered steps follow (see ``FRAMEWORK_GENERIC``)."""
     key = heading_key(text)
     return len(key) <= 120 and bool(_FRAMEWORK_GENERIC_START.match(key))
+
+
+@lru_cache(maxsize=_CACHED_HEADINGS)
+def is_not_a_procedure_heading(text: str) -> bool:
+    """'Sources', 'How we tested': the numbered list under it is no procedure, however its items are set."""
+    return bool(_NOT_A_PROCEDURE_START.match(heading_key(text)))
+
+
+# What a citation carries: "et al.", a DOI or PubMed id, a year in a reference's punctuation ("2018;71:e13").
+_CITATION = re.compile(r"\bet al\b|\bdoi\b|\bpmid\b|(?<!\d)(?:19|20)\d\d[;:)]|\(\s*(?:19|20)\d\d\s*\)",
+                       re.IGNORECASE)
+
+
+def is_citation(text: str) -> bool:
+    return bool(_CITATION.search(text))
 
 
 def is_jump_link_text(text: str) -> bool:

@@ -359,3 +359,11 @@ def test_a_byline_joined_by_hyphens_with_the_posts_filing_is_not_prose():
                           "<p>Paris - The city council voted to close the old bridge for repairs.</p>").article.body
     assert "Publicado por" not in body
     assert "Paris - The city council voted" in body
+
+
+def test_a_data_table_in_a_figure_stays_and_only_its_caption_goes():
+    table = ("<figure class='wp-block-table'><table><tr><td>Normal</td><td>Less than 120/80</td></tr>"
+             "<tr><td>Elevated</td><td>120-129 and less than 80</td></tr></table>"
+             "<figcaption>Blood pressure categories</figcaption></figure>")
+    body = parse_fragment(table).article.body
+    assert "Less than 120/80" in body and "Blood pressure categories" not in body

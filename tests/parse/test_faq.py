@@ -243,3 +243,21 @@ def test_one_wrapper_per_question_inside_a_custom_element_accordion():
         <section><h3>How much should I take?</h3><div><p>Ask a doctor.</p></div></section></amp-accordion>""")
     assert faq_pairs(parsed) == EXPECTED
     assert "Ask a doctor." not in parsed.article.body
+
+
+def test_json_ld_answers_written_as_escaped_html_come_out_as_text():
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "Is magnesium safe at night?",
+         "acceptedAnswer": {"@type": "Answer", "text": "&lt;p&gt;Yes, &lt;strong&gt;for most adults&lt;/strong&gt;.&lt;/p&gt;"}},
+        {"@type": "Question", "name": "How much should I take?",
+         "acceptedAnswer": {"@type": "Answer", "text": "Ask a doctor."}}]}
+    parsed = parse_fragment("", head=f"<script type='application/ld+json'>{json.dumps(data)}</script>")
+    assert faq_pairs(parsed)[0] == ("Is magnesium safe at night?", "Yes, for most adults.")
+
+
+def test_a_closing_disclaimer_is_not_part_of_the_last_answer():
+    parsed = parse_fragment("""<h2>FAQ</h2>
+        <h3>Is magnesium safe at night?</h3><p>Yes, for most adults.</p><p>Start low.</p>
+        <h3>How much should I take?</h3><p>Ask a doctor.</p>
+        <p><em>This article is for informational purposes only and does not replace medical advice.</em></p>""")
+    assert faq_pairs(parsed)[-1] == ("How much should I take?", "Ask a doctor.")

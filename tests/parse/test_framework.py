@@ -177,3 +177,22 @@ def test_a_call_to_action_link_after_the_last_step_is_not_part_of_it():
         <h3>Step 2: List Fixed Expenses</h3><p>Write down rent and insurance.</p>
         <div class="cta"><a href="https://cta.example.com/r?id=1">Download our free budget worksheet</a></div>""")
     assert steps(parsed)[-1] == ("List Fixed Expenses", "Write down rent and insurance.")
+
+
+def test_bold_lead_sources_and_review_criteria_are_no_procedure():
+    sources = parse_fragment("""<h2>Sources</h2><ol><li><b>Whelton PK, et al.</b> Hypertension guideline.
+        Hypertension. 2018;71:e13.</li><li><b>Carey RM, et al.</b> Prevention and control. JAMA. 2018;320:1785.</li>
+        </ol>""")
+    assert sources.framework is None
+    criteria = parse_fragment("""<h2>How we chose</h2><ol><li><b>Sodium per serving:</b> At least 300 mg.</li>
+        <li><b>Sugar:</b> Under 5 g a serving.</li></ol>""")
+    assert criteria.framework is None
+    assert "At least 300 mg." in criteria.article.body
+
+
+def test_a_step_table_with_a_caption_gives_one_step_a_row():
+    parsed = parse_fragment("""<h2>Pasos a seguir</h2><figure class="wp-block-table"><table>
+        <tr><td>Planifica</td><td>Escribe el menú de la semana.</td></tr>
+        <tr><td>Compra</td><td>Lleva una lista al mercado.</td></tr></table>
+        <figcaption>Cómo empezar la dieta</figcaption></figure>""")
+    assert steps(parsed) == [("Planifica", "Escribe el menú de la semana."), ("Compra", "Lleva una lista al mercado.")]

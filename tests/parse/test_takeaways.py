@@ -72,3 +72,8 @@ def test_a_summary_heading_over_prose_does_not_take_a_later_list():
         <div class="footnotes"><ol><li>Your own needs may be higher or lower.</li></ol></div>""")
     assert parsed.takeaways is None
     assert "Labels are a tool, not a test." in parsed.article.body
+
+
+def test_the_short_version_introduces_a_summary_list():
+    parsed = parse_fragment("<h2>The short version</h2><ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>")
+    assert parsed.takeaways is not None and parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]

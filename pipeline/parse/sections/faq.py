@@ -34,7 +34,7 @@ from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import Consumed, Heading, as_heading, following, heading_before
 from pipeline.parse.structured import as_list, nodes_of_type, resolve, text_value
 from pipeline.parse.text import clean_inline, strip_toggle_glyphs
-from pipeline.parse.vocabulary import is_faq_heading
+from pipeline.parse.vocabulary import is_disclosure, is_faq_heading
 
 
 @dataclass(slots=True)
@@ -268,7 +268,8 @@ def _end_last_answer(last: list[LexborNode], others: list[list[LexborNode]]) -> 
     longest = max(1, *(len(nodes) for nodes in others))
     continuing = {node.tag for nodes in others for node in nodes[1:]}
     keep = 1
-    while keep < min(len(last), longest) and last[keep].tag in continuing:
+    while (keep < min(len(last), longest) and last[keep].tag in continuing
+           and not is_disclosure(inline_text(last[keep]))):  # "This article does not replace medical advice."
         keep += 1
     del last[keep:]
 

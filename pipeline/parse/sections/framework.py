@@ -34,7 +34,12 @@ from pipeline.parse.sections.common import (
 )
 from pipeline.parse.structured import as_list, nodes_of_type, resolve, text_value, types_of
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_framework_heading, is_generic_framework_heading
+from pipeline.parse.vocabulary import (
+    is_citation,
+    is_framework_heading,
+    is_generic_framework_heading,
+    is_not_a_procedure_heading,
+)
 
 
 @dataclass(slots=True)
@@ -146,7 +151,7 @@ def _table_steps(node: LexborNode) -> list[Step]:
     """The rows of a table ("Step | Action | Details"): a leading step number is dropped, the first cell left is
     the title and the others its text. A header row (all ``<th>``) names columns, not a step."""
     table = node if node.tag == "table" else node.css_first("table")
-    if table is None or (table is not node and len(inline_text(table)) != len(inline_text(node))):
+    if table is None or (table is not node and len(inline_text(table)) != len(_without_caption(node))):
         return []
     steps = []
     for row in table.css("tr"):
@@ -162,6 +167,13 @@ def _table_steps(node: LexborNode) -> list[Step]:
     return steps
 
 
+def _without_caption(wrapper: LexborNode) -> str:
+    """The wrapper's text without its caption (``<figure class="wp-block-table">`` holds a ``<figcaption>``)."""
+    caption = wrapper.css_first("figcaption, caption")
+    text = inline_text(wrapper)
+    return text.replace(inline_text(caption), "", 1).strip() if caption is not None else text
+
+
 def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSection | None:
     """A numbered list whose every item opens with a bold title ("<strong>Start early</strong>: Begin ...") is a
     procedure whatever its heading says; the heading before it, if any, is its title."""
@@ -173,9 +185,16 @@ def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSec
         if not all(step.title and step.text and _opens_with_bold(li) for step, li in zip(steps, items, strict=True)):
             continue
         heading = _heading_over(list_node)
+        if (heading is not None and is_not_a_procedure_heading(heading.text)) or _cites(steps):
+            continue  # sources, or how a review chose: set like steps, but no procedure
         consumed.add(list_node, heading.node if heading else None)
         return FrameworkSection(heading.text if heading else "", steps)
     return None
+
+
+def _cites(steps: list[Step]) -> bool:
+    """Most items read like citations ("<b>Whelton PK, et al.</b> Hypertension. 2018;71:e13")."""
+    return sum(is_citation(f"{step.title} {step.text}") for step in steps) * 2 > len(steps)
 
 
 def _heading_over(list_node: LexborNode) -> Heading | None:
