@@ -77,3 +77,25 @@ def test_a_summary_heading_over_prose_does_not_take_a_later_list():
 def test_the_short_version_introduces_a_summary_list():
     parsed = parse_fragment("<h2>The short version</h2><ul><li>Sleep seven hours.</li><li>Move daily.</li></ul>")
     assert parsed.takeaways is not None and parsed.takeaways.items == ["Sleep seven hours.", "Move daily."]
+
+
+def test_a_label_that_goes_on_after_its_colon_names_the_list_by_its_first_words():
+    parsed = parse_fragment("<p><strong>TL;DR:</strong> Feed your gut bacteria.</p>"
+                            "<ul><li>Eat fibre.</li><li>Eat thirty plants a week.</li></ul>")
+    assert parsed.takeaways is not None and parsed.takeaways.heading == "TL;DR"
+
+
+def test_lines_broken_by_br_that_open_with_a_bullet_are_the_items():
+    parsed = parse_fragment("<h3>À retenir</h3><p>• Les crampes touchent les mollets.<br>• Étirer le muscle aide."
+                            "<br>• Le magnésium aide peu.</p>")
+    assert parsed.takeaways is not None
+    assert parsed.takeaways.items == ["Les crampes touchent les mollets.", "Étirer le muscle aide.",
+                                      "Le magnésium aide peu."]
+
+
+def test_a_one_column_table_headed_by_a_summary_label_lists_the_items():
+    parsed = parse_fragment("<figure class='wp-block-table'><table><thead><tr><th>Key takeaways</th></tr></thead>"
+                            "<tbody><tr><td>Take 10 micrograms a day.</td></tr><tr><td>More is not better.</td></tr>"
+                            "</tbody></table></figure>")
+    assert parsed.takeaways is not None
+    assert parsed.takeaways.items == ["Take 10 micrograms a day.", "More is not better."]

@@ -2,7 +2,8 @@
 
 The heading may be a real heading, a bold line or a titled box label (the page's heading-like elements), or any
 short element right before the list (``<div class="label">Key Takeaways</div><ul>``). The list may be a real
-list, or a run of paragraphs that each open with the same bullet sign ("✅ Sleep seven hours.").
+list, a run of paragraphs (or of lines broken by ``<br>``) that each open with the same bullet sign ("✅ Sleep
+seven hours."), or the rows of a one-column table whose header cell is the label.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element
+from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element, render_blocks
 from pipeline.parse.sections.common import Consumed, Heading, direct_items, element_before, following
 from pipeline.parse.vocabulary import is_takeaways_heading
 
@@ -38,7 +39,7 @@ def find_takeaways(
     for heading in page_headings:
         if is_takeaways_heading(heading.text) and (section := _under(heading, consumed)):
             return section
-    return _after_label(container, consumed)
+    return _after_label(container, consumed) or _in_table(container, consumed)
 
 
 def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
@@ -57,6 +58,9 @@ def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
         if gap == 0 and (bulleted := _bulleted_paragraphs(node)):
             consumed.add(heading.node, *bulleted)
             return TakeawaysSection(heading.text, [_without_bullet(inline_text(p)) for p in bulleted])
+        if gap == 0 and (lines := _bulleted_lines(node)):
+            consumed.add(heading.node, node)
+            return TakeawaysSection(heading.text, lines)
         if node.text().strip():
             lead_sentences += 1
             if lead_sentences > _MAX_LEAD_BLOCKS:
@@ -75,8 +79,35 @@ def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection 
             items = [item for li in direct_items(found) if (item := inline_text(li))]
             if items:
                 consumed.add(label, found)
-                return TakeawaysSection(text, items)
+                # "TL;DR: Feed your gut bacteria.": the label is what comes before the colon.
+                name, colon, _ = text.partition(":")
+                return TakeawaysSection(name.strip() if colon and is_takeaways_heading(name) else text, items)
     return None
+
+
+def _in_table(container: LexborNode, consumed: Consumed) -> TakeawaysSection | None:
+    """A one-column table whose header cell is the label ("Key takeaways"): each row below is an item."""
+    for table in container.css("table"):
+        rows = [[cell for cell in row.css("th, td")] for row in table.css("tr")]
+        if len(rows) < 3 or any(len(cells) != 1 for cells in rows):
+            continue
+        label = inline_text(rows[0][0])
+        if rows[0][0].tag == "th" and len(label) <= _MAX_LABEL_CHARS and is_takeaways_heading(label):
+            items = [item for cells in rows[1:] if (item := inline_text(cells[0]))]
+            consumed.add(table)
+            return TakeawaysSection(label, items)
+    return None
+
+
+def _bulleted_lines(node: LexborNode) -> list[str]:
+    """The lines of one paragraph broken by ``<br>``, when each opens with the same bullet sign ("• Stretch
+    the muscle.<br>• Drink water.")."""
+    if node.tag != "p" or node.css_first("br") is None:
+        return []
+    lines = [text for text, _ in render_blocks(node)]
+    if len(lines) < 2 or not _is_bullet(lines[0][0]) or any(line[0] != lines[0][0] for line in lines):
+        return []
+    return [_without_bullet(line) for line in lines]
 
 
 def _bulleted_paragraphs(first: LexborNode) -> list[LexborNode]:
