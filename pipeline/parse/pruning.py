@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, MAX_LABEL_CHARS, SENTENCE_END, box_opened_by
+from pipeline.parse.commerce import holds_shop_link, is_shop_link
 from pipeline.parse.dom import HEADINGS, children, next_element, previous_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
@@ -44,7 +45,8 @@ _MAX_SIGN_UP_BOX_CHARS = 600
 _MAX_CTA_CHARS = 40
 _NOT_IN_CARDS = "ul, ol, table, blockquote"
 _RUNNING_TEXT = frozenset({"p", "li", "span", "em", "strong", "b", "i", "td", "dd"})
-_SENTENCE_END_INSIDE = re.compile(r"[.!?…](?:\s|$)")
+# A sentence ends before a capital letter or at the end ("72 oz. jar" has an abbreviation, not an end).
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…](?:\s+[A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄÖÜÇÑ]|$)")
 
 
 def prune_container(container: LexborNode, prose: Prose, names: PageNames, site: str | None = None) -> None:
@@ -79,7 +81,8 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
             node.remove()
     for paragraph in container.css("p"):
         if (linked := links.get(paragraph.mem_id, 0)) and (
-            _is_teaser(text := paragraph.text(), linked) or _is_button(text, linked)
+            _is_teaser(text := paragraph.text(), linked) or _is_button(paragraph, text, linked)
+            or _is_jump_menu(paragraph, text, linked)
         ):
             paragraph.remove()
         elif (box := _labelled_box(paragraph, links)) is not None:
@@ -104,8 +107,11 @@ def _is_promo_card(node: LexborNode, text: str) -> bool:
     if node.tag not in _CARD_BOXES or (length := _visible_length(text)) > _MAX_SIGN_UP_BOX_CHARS:
         return False
     links = node.css("a[href]")
-    if len(links) != 1 or node.css_first(_NOT_IN_CARDS) is not None:
+    if not links or node.css_first(_NOT_IN_CARDS) is not None:
         return False
+    if len(links) > 1:
+        # A showcase of one product ("Check price on Amazon", "See at Walmart"): every link sells it.
+        return length <= _MAX_CARD_CHARS and all(is_shop_link(link) for link in links)
     link = links[0]
     label = clean_inline(link.text())
     holder = link.parent
@@ -192,12 +198,21 @@ def _labelled_box(paragraph: LexborNode, links: dict[int, int]) -> LexborNode | 
     return box_opened_by(paragraph, MAX_CHROME_BOX_CHARS)
 
 
-def _is_button(text: str, linked: int) -> bool:
-    """A paragraph that is only a link labelled like chrome: a "Share" or "Subscribe now" button."""
+def _is_button(paragraph: LexborNode, text: str, linked: int) -> bool:
+    """A paragraph that is only a link labelled like chrome ("Share", "Subscribe now"), or one that sells
+    ("Check Price on Amazon")."""
     if len(text) > MAX_LABEL_CHARS or linked < _visible_length(text.strip()):
         return False
     label = clean_inline(text)
-    return is_chrome_heading(label) or is_sign_up_call(label)
+    return is_chrome_heading(label) or is_sign_up_call(label) or holds_shop_link(paragraph)
+
+
+def _is_jump_menu(paragraph: LexborNode, text: str, linked: int) -> bool:
+    """'Jump to: Best overall | Best budget | FAQ': a line of links to places on the same page."""
+    if linked < _MAX_LINK_DENSITY * _visible_length(text):
+        return False
+    links = paragraph.css("a[href]")
+    return len(links) >= 2 and all((link.attributes.get("href") or "").startswith("#") for link in links)
 
 
 def _is_teaser(text: str, linked: int) -> bool:

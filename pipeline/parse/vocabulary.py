@@ -168,7 +168,8 @@ FRAMEWORK_ANYWHERE = (
     "pasos", "paso a paso", "rutina", "programa", "marco de decisión",
     "étapes", "schritte", "passos", "rotina", "plano", "passaggi", "programma", "stappen", "programm",
     "anleitung", "schritten", "stappenplan", "kroki", "kroków", "steg", "trin", "adım", "adımda", "шагов", "ステップ",
-    "langkah",
+    "langkah", "schritt für schritt", "étape par étape", "passo dopo passo", "passo a passo", "stap voor stap",
+    "krok po kroku", "steg för steg", "trin for trin", "adım adım", "шаг за шагом",
 )
 
 # Headings of blocks that are site chrome, not article: related content, sharing, comments, newsletters, tables
@@ -441,19 +442,21 @@ def is_date_line(text: str) -> bool:
 # legal disclaimer that closes (or opens) an article ("... for informational purposes only", "... should never be
 # used as a substitute for direct medical advice"). Matched in lower case.
 _DISCLOSURE = re.compile(
-    r"affiliate links?|earns? (?:a )?(?:small )?commission|at no (?:extra|additional) cost to you|"
+    r"affiliate (?:links?|commissions?|partnerships?)|earns? (?:a )?(?:small )?commission|"
+    r"at no (?:extra|additional) cost to you|(?:receive|earn|get) (?:a )?compensation|may be compensated|"
+    r"como (?:afiliado|asociado) de amazon|en tant que partenaire amazon|als amazon-partner|"
     r"as an amazon associate|reader-supported|enlaces de afiliad|liens affiliés|links de afiliad|"
     r"link di affiliazione|affiliate-links|"
     r"^disclaimer\b|substitute for (?:professional |direct |qualified )?medical advice|"
     r"for (?:general )?informational purposes only|not intended (?:as|to be) (?:a substitute for )?medical advice|"
     r"diagnosis or treatment of any medical condition|"
-    r"no sustituye (?:el )?consejo médico|ne remplace pas (?:un avis|une consultation) médica?l?e?|"
+    r"no sustituye (?:el )?consejo médico|ne remplacen?t pas (?:un avis|une consultation) médica?l?e?|"
     r"ersetzt keine (?:ärztliche|medizinische) beratung|não substitui (?:o )?aconselhamento médico|"
     r"non sostituisce (?:il )?parere medico"
 )
 # Every disclosure holds one of these: substring tests spare most blocks the regular expression.
-_DISCLOSURE_WORDS = ("affiliat", "afiliad", "commission", "cost to you", "amazon", "reader-supported", "disclaimer",
-                     "medic", "médic", "informational", "beratung", "diagnosis")
+_DISCLOSURE_WORDS = ("affiliat", "afiliad", "commission", "compensat", "cost to you", "amazon", "reader-supported",
+                     "disclaimer", "medic", "médic", "informational", "beratung", "diagnosis")
 _MAX_DISCLOSURE_CHARS = 400
 
 

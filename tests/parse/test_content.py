@@ -367,3 +367,22 @@ def test_a_data_table_in_a_figure_stays_and_only_its_caption_goes():
              "<figcaption>Blood pressure categories</figcaption></figure>")
     body = parse_fragment(table).article.body
     assert "Less than 120/80" in body and "Blood pressure categories" not in body
+
+
+def test_shop_showcases_price_buttons_and_jump_menus_are_not_prose():
+    showcase = ("<div class='amalinks-showcase'><p>Levoit Core 300</p><a href='https://amzn.to/3x' rel='sponsored'>"
+                "Check price on Amazon</a><a href='https://www.walmart.com/ip/1?tag=x'>See at Walmart</a></div>")
+    button = "<p><a href='https://example.com/go/levoit' rel='sponsored nofollow'>Check Price on Amazon</a></p>"
+    jump = "<p>Jump to: <a href='#best'>Best overall</a> | <a href='#budget'>Best budget</a> | <a href='#faq'>FAQ</a></p>"
+    body = parse_fragment(showcase + button + jump).article.body
+    assert "Levoit" not in body and "Check Price" not in body and "Best budget" not in body
+
+
+def test_affiliate_disclosures_in_other_wordings_open_no_article():
+    for disclosure in ("We may receive compensation when you click links to products we review.",
+                       "Como afiliado de Amazon, obtengo ingresos por las compras adscritas que cumplen los requisitos.",
+                       "Ces conseils ne remplacent pas une consultation médicale."):
+        page = article_html("Sleep And Recovery", paragraphs=3, extra="")
+        page = page.replace("<p>", f"<p>{disclosure}</p><p>", 1)
+        body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+        assert disclosure[:30] not in body, disclosure

@@ -196,3 +196,19 @@ def test_a_step_table_with_a_caption_gives_one_step_a_row():
         <tr><td>Compra</td><td>Lleva una lista al mercado.</td></tr></table>
         <figcaption>Cómo empezar la dieta</figcaption></figure>""")
     assert steps(parsed) == [("Planifica", "Escribe el menú de la semana."), ("Compra", "Lleva una lista al mercado.")]
+
+
+def test_a_ranking_of_products_is_no_procedure():
+    parsed = parse_fragment("""<h2>Our picks</h2><ol>
+        <li><strong>Best overall:</strong> <a href="https://amzn.to/1" rel="sponsored">Thorne Magnesium</a></li>
+        <li><strong>Best budget:</strong> <a href="https://amzn.to/2" rel="sponsored">Nature Made</a></li></ol>""")
+    assert parsed.framework is None
+
+
+def test_a_product_card_between_steps_is_not_a_steps_text():
+    parsed = parse_fragment("""<h2>Schritt für Schritt zum sauberen Filter</h2>
+        <h3>Gerät ausschalten</h3><p>Ziehen Sie den Stecker.</p>
+        <div class="ce-card"><p>Levoit Ersatzfilter</p><a href="https://www.amazon.de/dp/B1?tag=x">Bei Amazon</a></div>
+        <h3>Filter entnehmen</h3><p>Drehen Sie den Deckel auf.</p>""")
+    assert steps(parsed) == [("Gerät ausschalten", "Ziehen Sie den Stecker."),
+                             ("Filter entnehmen", "Drehen Sie den Deckel auf.")]

@@ -99,3 +99,10 @@ def test_a_one_column_table_headed_by_a_summary_label_lists_the_items():
                             "</tbody></table></figure>")
     assert parsed.takeaways is not None
     assert parsed.takeaways.items == ["Take 10 micrograms a day.", "More is not better."]
+
+
+def test_a_product_cards_highlights_are_not_the_articles_takeaways():
+    parsed = parse_fragment("""<div class="deal-card"><p class="deal-title">Highlights</p>
+        <ul><li>Medium-firm feel</li><li>365-night trial</li></ul>
+        <a href="https://example.com/go/nectar" rel="sponsored">Shop now</a></div>""")
+    assert parsed.takeaways is None

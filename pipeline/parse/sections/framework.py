@@ -20,6 +20,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from pipeline.parse.commerce import beside_shop_link, holds_shop_link
 from pipeline.parse.dom import HEADINGS, block_text, children, fragment_text, heading_level, inline_text, select
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
@@ -187,9 +188,20 @@ def _from_titled_list(container: LexborNode, consumed: Consumed) -> FrameworkSec
         heading = _heading_over(list_node)
         if (heading is not None and is_not_a_procedure_heading(heading.text)) or _cites(steps):
             continue  # sources, or how a review chose: set like steps, but no procedure
+        if _links_only(items, steps) or beside_shop_link(list_node):
+            continue  # a ranking of products ("Best overall: <a>Thorne</a>"), not steps
         consumed.add(list_node, heading.node if heading else None)
         return FrameworkSection(heading.text if heading else "", steps)
     return None
+
+
+def _links_only(items: list[LexborNode], steps: list[Step]) -> bool:
+    """Most steps' text is only the link of the item: a list of picks, each pointing at a product."""
+    linked = sum(
+        sum(len(inline_text(link)) for link in item.css("a")) >= len(step.text)
+        for item, step in zip(items, steps, strict=True)
+    )
+    return linked * 2 > len(steps)
 
 
 def _cites(steps: list[Step]) -> bool:
@@ -233,6 +245,8 @@ def _steps_from_subheadings(
         inner = as_heading(node)
         if inner is None and title is not None and (_is_titled_box(node) or _is_all_link(node)):
             break  # a callout with its own heading ("Get Help Now"), or a call to action, ends the steps
+        if inner is None and node.tag in _BOXES and holds_shop_link(node):
+            continue  # a product card between a step's paragraphs: left for pruning, not the step's text
         if (inner is not None and heading_level(inner) > heading.level) or _is_bold_only(node):
             close()
             written = inline_text(inner or node)

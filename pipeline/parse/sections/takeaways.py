@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from pipeline.parse.commerce import beside_shop_link
 from pipeline.parse.dom import HEADING_SELECTOR, inline_text, next_element, render_blocks
-from pipeline.parse.sections.common import Consumed, Heading, direct_items, element_before, following
+from pipeline.parse.sections.common import Consumed, Heading, direct_items, element_before, following, list_in
 from pipeline.parse.vocabulary import is_takeaways_heading
 
 # How many elements may stand between the heading and its list (an intro sentence, an empty spacer), and how
@@ -49,8 +50,8 @@ def _under(heading: Heading, consumed: Consumed) -> TakeawaysSection | None:
     for gap, node in enumerate(following(heading)):
         if gap >= _MAX_GAP:
             break
-        found = node if node.tag in ("ul", "ol") else node.css_first("ul, ol")
-        if found is not None and not node.css_first(HEADING_SELECTOR):
+        found = list_in(node)
+        if found is not None and not node.css_first(HEADING_SELECTOR) and not beside_shop_link(found):
             items = [text for li in direct_items(found) if (text := inline_text(li))]
             if items:
                 consumed.add(heading.node, node)  # a lead sentence in between stays in the body
@@ -75,7 +76,7 @@ def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection 
         if label is None or label.tag in ("ul", "ol") or len(label.text()) > 4 * _MAX_LABEL_CHARS:
             continue  # the raw length first: most elements before a list are paragraphs, too long to be labels
         text = inline_text(label)
-        if len(text) <= _MAX_LABEL_CHARS and is_takeaways_heading(text):
+        if len(text) <= _MAX_LABEL_CHARS and is_takeaways_heading(text) and not beside_shop_link(found):
             items = [item for li in direct_items(found) if (item := inline_text(li))]
             if items:
                 consumed.add(label, found)
