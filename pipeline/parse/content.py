@@ -10,9 +10,12 @@ The chosen container is then pruned of the chrome it still holds (captions, teas
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.chrome import SENTENCE_END
+from pipeline.parse.commerce import has_price
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose, link_density, measure_prose, prose_chars, text_and_links
@@ -49,6 +52,9 @@ _MAX_LABEL_CHARS = 60
 _MAX_HEADER_LINES = 5
 _MAX_HEADER_LINE_CHARS = 120
 _MAX_CLOSING_BYLINE_CHARS = 300
+# A score after its label: "Noise - 4.5", "Pressure relief4.5", "Overall 4.3/5", "Comfort 9".
+_SCORE_LINE = re.compile(r"[^\W\d]\)?\s?[-–:]?\s?(?:10|\d)(?:[.,]\d)?(?:\s?/\s?(?:5|10))?$")
+_MIN_FIGURE_RUN = 3
 _TEMPLATE_RESIDUE = frozenset({"true", "false", "null", "undefined", "NaN", "None"})
 # The winner widens to its parent while it holds less than this share of the parent's prose (page builders put
 # each paragraph run of one article in its own widget).
@@ -152,7 +158,7 @@ def body_text(container: LexborNode) -> str:
     A line that names a chrome block ("You may also like", "More in Sports") in the second half of the text is
     where the article ended and the teasers began, whatever markup the theme gave them: the text stops there.
     """
-    blocks = [(text, item) for text, item in render_blocks(container) if not _is_residue(text)]
+    blocks = _without_figure_runs([(text, item) for text, item in render_blocks(container) if not _is_residue(text)])
     # An affiliate disclosure or a disclaimer opens or closes the text, never stands in its middle.
     blocks = blocks[_header_lines(blocks):]
     # Nor do the lines that close some articles: who reviewed or updated it, and when.
@@ -166,6 +172,30 @@ def body_text(container: LexborNode) -> str:
             break
         seen += len(text)
     return join_blocks(blocks)
+
+
+def _without_figure_runs(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Drop runs of three or more short lines that are each a price or a score ("Current $99.95", "Noise -
+    4.5", "Value 9.5"): a product's score box, price history or deal, whatever its markup. A line of prose
+    between them ends the run."""
+    kept: list[tuple[str, bool]] = []
+    run: list[tuple[str, bool]] = []
+    for block in blocks:
+        if _is_figure_line(block[0]):
+            run.append(block)
+            continue
+        if len(run) < _MIN_FIGURE_RUN:
+            kept.extend(run)
+        run = []
+        kept.append(block)
+    if len(run) < _MIN_FIGURE_RUN:
+        kept.extend(run)
+    return kept
+
+
+def _is_figure_line(text: str) -> bool:
+    return (len(text) <= _MAX_LABEL_CHARS and not text.endswith(SENTENCE_END)
+            and (has_price(text) or _SCORE_LINE.search(text) is not None))
 
 
 def _header_lines(blocks: list[tuple[str, bool]]) -> int:

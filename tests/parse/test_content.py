@@ -386,3 +386,13 @@ def test_affiliate_disclosures_in_other_wordings_open_no_article():
         page = page.replace("<p>", f"<p>{disclosure}</p><p>", 1)
         body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
         assert disclosure[:30] not in body, disclosure
+
+
+def test_a_run_of_scores_or_prices_is_a_widget_but_a_table_of_numbers_stays():
+    scores = ("<div class='review-box'><ul><li>Cleaning performance - 4.5</li><li>Noise - 4.5</li>"
+              "<li>Smart features - 3.5</li><li>Value for money - 4.5</li></ul></div>")
+    table = ("<table><tr><td>Spinach</td><td>2.7</td></tr><tr><td>Lentils</td><td>3.3</td></tr>"
+             "<tr><td>Tofu</td><td>5.4</td></tr></table>")
+    body = parse_fragment(scores + table).article.body
+    assert "Noise - 4.5" not in body
+    assert "Lentils" in body and "3.3" in body
