@@ -533,6 +533,19 @@ _EDITORIAL_NOTICE = re.compile(
 _MAX_NOTICE_CHARS = 500
 
 
+# The notice a shop widget prints under its prices: "Product prices and availability are accurate as of the
+# date/time indicated ...", "Prices pulled from the Amazon Product Advertising API on:", "Prices updated daily".
+_PRICE_NOTICE = re.compile(
+    r"prices? and availability (?:are|is) accurate|product advertising api|^prices? (?:updated|last updated)|"
+    r"at the time of publishing, the price",
+    re.IGNORECASE,
+)
+
+
+def is_price_notice(text: str) -> bool:
+    return len(text) <= _MAX_NOTICE_CHARS and "rice" in text and bool(_PRICE_NOTICE.search(text))
+
+
 def is_editorial_notice(text: str) -> bool:
     # Every block of the body is tested: two substring tests spare most of them the regular expression.
     return (len(text) <= _MAX_NOTICE_CHARS and ("sourc" in text or "editorial" in text)

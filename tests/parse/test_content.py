@@ -396,3 +396,9 @@ def test_a_run_of_scores_or_prices_is_a_widget_but_a_table_of_numbers_stays():
     body = parse_fragment(scores + table).article.body
     assert "Noise - 4.5" not in body
     assert "Lentils" in body and "3.3" in body
+
+
+def test_a_shop_widgets_price_notice_is_not_prose():
+    body = parse_fragment("<p>Product prices and availability are accurate as of the date/time indicated and are "
+                          "subject to change.</p><p>Prices updated daily</p>").article.body
+    assert "availability are accurate" not in body and "Prices updated" not in body
