@@ -19,6 +19,7 @@ from pipeline.parse.dom import children
 _SHOP_HREF = re.compile(r"/go/|/recommends/|/refer/|amzn\.to|amazon\.|/dp/|[?&]tag=")
 # A price as a shop writes it: "$12.50", "€ 39,99", "39,99 €", "£8".
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|EUR|USD)\b")
+_CURRENCY_SIGNS = ("$", "€", "£", "¥", "EUR", "USD")
 # How far up from a list or a card the box that sells is looked for, and how much text that box may hold.
 _MAX_CLIMB = 3
 _MAX_BOX_CHILDREN = 12
@@ -36,7 +37,7 @@ def shop_links(node: LexborNode) -> int:
 
 
 def has_price(text: str) -> bool:
-    return _PRICE.search(text) is not None
+    return any(sign in text for sign in _CURRENCY_SIGNS) and _PRICE.search(text) is not None
 
 
 def holds_shop_link(node: LexborNode) -> bool:

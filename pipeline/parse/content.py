@@ -195,8 +195,10 @@ def _without_figure_runs(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool
 
 
 def _is_figure_line(text: str) -> bool:
-    return (len(text) <= _MAX_LABEL_CHARS and not text.endswith(SENTENCE_END)
-            and (has_price(text) or _SCORE_LINE.search(text) is not None))
+    if not text or len(text) > _MAX_LABEL_CHARS or text.endswith(SENTENCE_END):
+        return False
+    # A score ends the line with its digit; only such lines are searched for one.
+    return has_price(text) or (text[-1].isdigit() and _SCORE_LINE.search(text) is not None)
 
 
 def _header_lines(blocks: list[tuple[str, bool]]) -> int:

@@ -394,6 +394,7 @@ def is_reading_time(text: str) -> bool:
 
 # The parts of a byline line: "By Ana Ruiz · Medically reviewed by Dr. Lee, MD | Updated Nov 3, 2025 – 6 min read".
 _BYLINE_SEPARATORS = re.compile(r"\s+[-·•|–—]\s+|\s*\|\s*")
+_SEPARATOR_MARK = re.compile(r"[·•|–—]| - ")  # a hyphen only between spaces: most words hold one
 _BYLINE_STARTS = (
     "by ", "written by", "medically reviewed by", "reviewed by", "also reviewed by", "fact checked by",
     "fact-checked by", "edited by", "review date", "updated", "last updated", "published", "posted", "por ",
@@ -411,7 +412,7 @@ _MAX_BYLINE_PART_CHARS = 120
 def is_byline(text: str) -> bool:
     """A line made only of byline parts (author, reviewer, dates, reading time) joined by separators. A single
     part is not enough: "By 2030, half of adults ..." starts a sentence."""
-    if len(text) > 200 or not any(separator in text for separator in "·•|–—-"):
+    if len(text) > 200 or _SEPARATOR_MARK.search(text) is None:
         return False
     parts = [part for part in _BYLINE_SEPARATORS.split(text) if part.strip()]
     return len(parts) >= 2 and all(is_byline_part(part.strip()) for part in parts)
@@ -543,7 +544,9 @@ _PRICE_NOTICE = re.compile(
 
 
 def is_price_notice(text: str) -> bool:
-    return len(text) <= _MAX_NOTICE_CHARS and "rice" in text and bool(_PRICE_NOTICE.search(text))
+    # Every block of the body is tested: "rice" alone would send nutrition articles to the regular expression.
+    return (len(text) <= _MAX_NOTICE_CHARS and ("rices" in text or "rice " in text[:7] or "rice was" in text)
+            and bool(_PRICE_NOTICE.search(text)))
 
 
 def is_editorial_notice(text: str) -> bool:
