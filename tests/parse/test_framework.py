@@ -212,3 +212,15 @@ def test_a_product_card_between_steps_is_not_a_steps_text():
         <h3>Filter entnehmen</h3><p>Drehen Sie den Deckel auf.</p>""")
     assert steps(parsed) == [("Gerät ausschalten", "Ziehen Sie den Stecker."),
                              ("Filter entnehmen", "Drehen Sie den Deckel auf.")]
+
+
+def test_steps_laid_out_as_cards_in_a_grid_drop_their_number_badges():
+    card = ("<div class='gb-grid-column'><div class='step'><div class='step-number'>{n}</div><h3>{title}</h3>"
+            "<p>{text}</p></div></div>")
+    grid = "".join(card.format(n=n, title=t, text=x) for n, t, x in (
+        (1, "Know your number", "Multiply your weight by 1.2."), (2, "Spread it out", "Eat protein at every meal.")))
+    parsed = parse_fragment(f"<h2>4 steps to get enough protein</h2><p>Use these steps.</p>"
+                            f"<div class='steps-grid'>{grid}</div>")
+    assert steps(parsed) == [("Know your number", "Multiply your weight by 1.2."),
+                             ("Spread it out", "Eat protein at every meal.")]
+    assert "Use these steps." in parsed.article.body

@@ -4,8 +4,9 @@ Strategies, in order; the first that finds steps wins:
 1. HowTo blocks of SEO plugins (Yoast ``schema-how-to``, Rank Math ``rank-math-howto``): step name + step text;
 2. a heading named like a procedure ("Decision Framework for ...", "Step-by-step", "Pasos a seguir") followed by
    a list, each item "Title: text" or "<strong>Title</strong> text", or by a table, one step a row;
-3. the same heading followed by one sub-heading (or bold-only paragraph) per step, each with its paragraphs, or
-   by paragraphs that each open with a bold title ("<b>Consult a Provider:</b> Before ...");
+3. the same heading followed by one sub-heading (or bold-only paragraph) per step, each with its paragraphs, by
+   cards in a grid (one sub-heading and its text each), or by paragraphs that each open with a bold title
+   ("<b>Consult a Provider:</b> Before ...");
    A generic heading ("How to ...", "Cómo ...") counts only with a numbered list or numbered sub-headings, and
    after the headings that name a procedure;
 4. a numbered list whose every item opens with a bold title, whatever its heading;
@@ -21,7 +22,17 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from pipeline.parse.commerce import beside_shop_link, holds_shop_link
-from pipeline.parse.dom import HEADINGS, block_text, children, fragment_text, heading_level, inline_text, select
+from pipeline.parse.dom import (
+    HEADING_SELECTOR,
+    HEADINGS,
+    block_text,
+    children,
+    fragment_text,
+    heading_level,
+    inline_text,
+    render_blocks,
+    select,
+)
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.sections.common import (
     Consumed,
@@ -74,6 +85,9 @@ _MIN_STEPS = 2
 _MAX_TITLE_CHARS = 120
 _MAX_LEAD_IN_CHARS = 300
 _BOXES = frozenset({"div", "section", "aside"})
+# A card's number badge ("1", "02", "3."), and how many cards a grid of steps may hold.
+_STEP_BADGE = re.compile(r"\d{1,2}[.)]?")
+_MAX_CARDS = 20
 _NOT_A_TITLE_END = ("?", "!", "»", "…", "›")
 
 
@@ -127,6 +141,10 @@ def _from_heading(heading: Heading, consumed: Consumed, generic: bool) -> Framew
     for node in nodes[:3]:
         steps = _list_steps(node, numbered_only=generic) or ([] if generic else _table_steps(node))
         if len(steps) >= _MIN_STEPS:
+            consumed.add(heading.node, node)
+            return FrameworkSection(heading.text, steps)
+    for node in nodes[:3]:
+        if len(steps := _card_steps(node, heading.level, numbered_only=generic)) >= _MIN_STEPS:
             consumed.add(heading.node, node)
             return FrameworkSection(heading.text, steps)
     steps, step_nodes = _steps_from_subheadings(heading, nodes, numbered_only=generic)
@@ -227,6 +245,33 @@ def _is_lead_in(text: str) -> bool:
 def _opens_with_bold(li: LexborNode) -> bool:
     lead = li.css_first("strong, b")
     return lead is not None and inline_text(li).startswith(inline_text(lead))
+
+
+def _card_steps(node: LexborNode, level: int, numbered_only: bool) -> list[Step]:
+    """Steps laid out as cards in a grid: a wrapper whose boxes each hold one sub-heading, its text, and often a
+    number badge ("1", "2"), which is numbering, not text. Under a generic heading every card needs its number."""
+    if node.tag not in _BOXES or any(heading_level(h) <= level for h in node.css(HEADING_SELECTOR)):
+        return []  # a wrapper that goes on into the next section holds more than the steps
+    cards: list[LexborNode] = []
+    boxes = [node]
+    while boxes and len(cards) <= _MAX_CARDS:
+        box = boxes.pop(0)
+        deeper = [h for h in box.css(HEADING_SELECTOR) if heading_level(h) > level]
+        if len(deeper) == 1 and box is not node:
+            cards.append(box)
+        elif len(deeper) >= 2 and box.tag in _BOXES:
+            boxes.extend(children(box))
+    steps = []
+    for card in cards:
+        title_node = next(h for h in card.css(HEADING_SELECTOR) if heading_level(h) > level)
+        title = inline_text(title_node)
+        lines = [text for text, _ in render_blocks(card) if text != title]
+        numbered = bool(lines) and _STEP_BADGE.fullmatch(lines[0]) is not None
+        text = "\n\n".join(line for line in lines if not _STEP_BADGE.fullmatch(line))
+        if not text or (numbered_only and not numbered and not _STEP_PREFIX.match(title)):
+            return []
+        steps.append(Step(_clean_title(title), text))
+    return steps
 
 
 def _steps_from_subheadings(
