@@ -261,3 +261,16 @@ def test_a_closing_disclaimer_is_not_part_of_the_last_answer():
         <h3>How much should I take?</h3><p>Ask a doctor.</p>
         <p><em>This article is for informational purposes only and does not replace medical advice.</em></p>""")
     assert faq_pairs(parsed)[-1] == ("How much should I take?", "Ask a doctor.")
+
+
+def test_paragraphs_that_label_themselves_q_and_a_are_an_faq_without_their_labels():
+    parsed = parse_fragment("""<h2>Reader questions</h2>
+        <p><strong>Q: Is magnesium safe at night?</strong></p><p><strong>A:</strong> Yes, for most adults.</p>
+        <p><strong>Q: How much should I take?</strong></p><p><strong>A:</strong> Ask a doctor.</p>""")
+    assert faq_pairs(parsed) == EXPECTED
+    assert "Reader questions" not in parsed.article.body
+
+
+def test_a_single_bold_question_and_answer_line_is_no_faq():
+    parsed = parse_fragment("<p><b>Q: Is magnesium safe at night?</b></p><p><b>A:</b> Yes, for most adults.</p>")
+    assert parsed.faq == []

@@ -6,7 +6,8 @@ Strategies, in order; the first that finds pairs wins, so one FAQ never comes ou
    the roles their class names and ARIA attributes give (question, title, header, toggle -> answer, panel);
 3. a run of sub-headings under a heading named like "FAQ" / "Preguntas frecuentes", each followed by its answer
    (wrappers around the whole run are opened);
-4. schema.org FAQPage JSON-LD, for pages that declare an FAQ the DOM does not show.
+4. paragraphs that label themselves ("<b>Q: ...?</b>" then "<b>A:</b> ..."), whatever the heading;
+5. schema.org FAQPage JSON-LD, for pages that declare an FAQ the DOM does not show.
 """
 
 from __future__ import annotations
@@ -88,7 +89,36 @@ def find_faq(
     if faq_heading is not None and (pairs := _from_heading_run(faq_heading, consumed)):
         consumed.add(faq_heading.node)
         return _unique(pairs)
-    return _unique(_from_jsonld(jsonld))
+    return _unique(_from_labelled_pairs(container, consumed) or _from_jsonld(jsonld))
+
+
+# "Q:" / "A:" and their kin in the languages the parser knows, before a question and its answer.
+_QUESTION_LABEL = re.compile(r"^(?:q|question|p|pregunta|f|frage|d|domanda|pergunta|vraag|pytanie)\s?[:.：]\s*",
+                             re.IGNORECASE)
+_ANSWER_LABEL = re.compile(
+    r"^(?:a|answer|r|respuesta|réponse|antwort|risposta|resposta|antwoord|odpowiedź)\s?[:.：]\s*", re.IGNORECASE
+)
+
+
+def _from_labelled_pairs(container: LexborNode, consumed: Consumed) -> list[QuestionAnswer]:
+    """Paragraphs that label themselves: a bold "Q: ...?" and, right after it, "A: ...". Two pairs at least;
+    the labels are not part of the text, and the heading right before the first question goes with them."""
+    pairs: list[QuestionAnswer] = []
+    taken: list[LexborNode] = []
+    for lead in container.css("p > strong:first-child, p > b:first-child"):
+        paragraph = lead.parent
+        if paragraph is None or (answer_node := next_element(paragraph)) is None:
+            continue
+        text, answer_text = inline_text(paragraph), inline_text(answer_node)
+        question, answer = _QUESTION_LABEL.sub("", text, count=1), _ANSWER_LABEL.sub("", answer_text, count=1)
+        if question != text and question.endswith(_QUESTION_END) and answer != answer_text and answer:
+            pairs.append(QuestionAnswer(question, answer))
+            taken += [paragraph, answer_node]
+    if len(pairs) < _MIN_RUN_FOR_PATTERN:
+        return []
+    heading = heading_before(taken[0])
+    consumed.add(*taken, heading.node if heading is not None and heading.node.tag != "h1" else None)
+    return pairs
 
 
 def _first_block(first: LexborNode, last: LexborNode, container: LexborNode) -> LexborNode:
