@@ -16,7 +16,7 @@ from pipeline.parse.dom import HEADINGS, children, heading_level, next_element, 
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import prose_chars
 from pipeline.parse.text import clean_inline
-from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text
+from pipeline.parse.vocabulary import is_chrome_heading, is_jump_link_text, is_takeaways_heading
 
 # Never text. (Buttons stay: accordion questions live in them; the renderer skips the rest.)
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "link",
@@ -103,7 +103,7 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 
     def remove_loose(nodes: list[LexborNode]) -> None:
         for node in nodes:
-            if node.tag in _NEVER_REMOVED or _in_running_text(node):
+            if node.tag in _NEVER_REMOVED or _in_running_text(node) or _is_summary_box(node):
                 continue
             length = len(node.text())
             if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
@@ -134,6 +134,15 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
     _remove_chrome_blocks(body, limit)
     _remove_jump_links(body)
     return names
+
+
+def _is_summary_box(node: LexborNode) -> bool:
+    """An ``<aside>`` that opens with a summary heading ("At a glance", "Key takeaways"): the editor's box for the
+    article's takeaways, not a sidebar."""
+    if node.tag != "aside":
+        return False
+    first = next(children(node), None)
+    return first is not None and first.tag in HEADINGS and is_takeaways_heading(clean_inline(first.text()))
 
 
 def _entry_heading(header: LexborNode) -> LexborNode | None:

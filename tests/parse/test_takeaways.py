@@ -106,3 +106,9 @@ def test_a_product_cards_highlights_are_not_the_articles_takeaways():
         <ul><li>Medium-firm feel</li><li>365-night trial</li></ul>
         <a href="https://example.com/go/nectar" rel="sponsored">Shop now</a></div>""")
     assert parsed.takeaways is None
+
+
+def test_a_summary_box_written_as_an_aside_inside_the_article_is_the_takeaways():
+    parsed = parse_fragment("<aside class='wp-block-group'><h3>At a glance</h3><ul><li>Keep caffeine under 200 mg."
+                            "</li><li>Decaf still has a little.</li></ul></aside>")
+    assert parsed.takeaways is not None and parsed.takeaways.heading == "At a glance"
