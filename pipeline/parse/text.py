@@ -46,7 +46,7 @@ def word_count(text: str) -> int:
     if not text:
         return 0
     words = text.count(" ") + text.count("\n") - text.count("\n\n") + 1
-    return words if text.isascii() or max(text) < FIRST_UNSPACED else words + len(_unspaced_letters().findall(text))
+    return words if text.isascii() else words + len(_unspaced_letters().findall(text))
 
 
 FIRST_UNSPACED = "\u3040"
@@ -55,7 +55,8 @@ FIRST_UNSPACED = "\u3040"
 
 @cache
 def _unspaced_letters() -> re.Pattern[str]:
-    # Compiled on first use: Python builds a character set of these ranges one code point at a time (4 ms).
+    # Compiled on first use, by a run that meets text past ASCII: Python builds a character set of these ranges
+    # one code point at a time (4 ms).
     return re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
