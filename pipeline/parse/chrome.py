@@ -103,7 +103,10 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 
     def remove_loose(nodes: list[LexborNode]) -> None:
         for node in nodes:
-            if node.tag in _NEVER_REMOVED or _in_running_text(node) or _is_summary_box(node):
+            tag = node.tag
+            if tag in _NEVER_REMOVED or (tag == "a" and _in_running_text(node)) or (
+                tag == "aside" and _is_summary_box(node)
+            ):
                 continue
             length = len(node.text())
             if length > limit or (length >= prose_floor and prose_chars(node) >= prose_floor):
@@ -139,8 +142,6 @@ def remove_chrome(tree: LexborHTMLParser) -> PageNames:
 def _is_summary_box(node: LexborNode) -> bool:
     """An ``<aside>`` that opens with a summary heading ("At a glance", "Key takeaways"): the editor's box for the
     article's takeaways, not a sidebar."""
-    if node.tag != "aside":
-        return False
     first = next(children(node), None)
     return first is not None and first.tag in HEADINGS and is_takeaways_heading(clean_inline(first.text()))
 
@@ -222,18 +223,18 @@ def _text_around(parent: LexborNode, child: LexborNode) -> tuple[int, int]:
     return before, after
 
 
-def _in_running_text(node: LexborNode) -> bool:
+def _in_running_text(link: LexborNode) -> bool:
     """A link inside a paragraph or list item: its words belong to the sentence, whatever its class says
     (``<a class="affiliate-link">``, ``<a class="promo">``)."""
-    parent = node.parent
-    return node.tag == "a" and parent is not None and parent.tag in ("p", "li")
+    parent = link.parent
+    return parent is not None and parent.tag in ("p", "li")
 
 
 def _by_tag_or_role(body: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
     """Strict and loose chrome by tag, ARIA role and breadcrumb microdata, in document order."""
     strict, loose = [], []
     for node in select(body, _TAG_OR_ROLE):
-        tag, attributes = node.tag, node.attrs
+        tag, attributes = node.tag, node.attributes
         role = attributes.get("role")
         if tag == "nav" or role in STRICT_ROLES or "BreadcrumbList" in (attributes.get("itemtype") or ""):
             strict.append(node)

@@ -75,7 +75,7 @@ def find_faq(
     # Microdata questions, when there are any, are the FAQ; else the toggles.
     questions, toggles = [], []
     for node in select(container, _QUESTIONS.selector(names)):
-        (questions if "Question" in (node.attrs.get("itemtype") or "") else toggles).append(node)
+        (questions if "Question" in (node.attributes.get("itemtype") or "") else toggles).append(node)
     widget_start = len(consumed.nodes)
     pairs = _from_microdata(questions, consumed) or _from_toggles(container, toggles, faq_heading, consumed)
     if pairs:
