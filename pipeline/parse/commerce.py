@@ -1,8 +1,8 @@
 """Shop links and the boxes around them: what affiliate and review sites put between an article's paragraphs.
 
 A product box, a price button or a deal card is told by its links: marked sponsored, sent through an affiliate
-redirect, or pointing at a store. The section detectors use it to leave such boxes out of steps
-and summaries, pruning to cut them from the body.
+redirect, or pointing at a store. The section detectors use it to leave such boxes out of steps and summaries,
+pruning to cut them from the body.
 """
 
 from __future__ import annotations

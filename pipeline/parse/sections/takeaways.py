@@ -89,11 +89,11 @@ def _after_label(container: LexborNode, consumed: Consumed) -> TakeawaysSection 
 def _in_table(container: LexborNode, consumed: Consumed) -> TakeawaysSection | None:
     """A one-column table whose header cell is the label ("Key takeaways"): each row below is an item."""
     for table in container.css("table"):
-        rows = [[cell for cell in row.css("th, td")] for row in table.css("tr")]
-        if len(rows) < 3 or any(len(cells) != 1 for cells in rows):
-            continue
-        label = inline_text(rows[0][0])
-        if rows[0][0].tag == "th" and len(label) <= _MAX_LABEL_CHARS and is_takeaways_heading(label):
+        header = table.css_first("th, td")
+        if header is None or header.tag != "th" or len(label := inline_text(header)) > _MAX_LABEL_CHARS:
+            continue  # the header cell first: most tables are data, and their rows need not be read
+        rows = [row.css("th, td") for row in table.css("tr")]
+        if len(rows) >= 3 and all(len(cells) == 1 for cells in rows) and is_takeaways_heading(label):
             items = [item for cells in rows[1:] if (item := inline_text(cells[0]))]
             consumed.add(table)
             return TakeawaysSection(label, items)
