@@ -224,3 +224,14 @@ def test_steps_laid_out_as_cards_in_a_grid_drop_their_number_badges():
     assert steps(parsed) == [("Know your number", "Multiply your weight by 1.2."),
                              ("Spread it out", "Eat protein at every meal.")]
     assert "Use these steps." in parsed.article.body
+
+
+def test_a_procedure_in_phases_joins_the_lists_of_its_sub_headings():
+    parsed = parse_fragment("""<h2>How to start a low-FODMAP diet</h2><p>The diet has three phases.</p>
+        <h3>Phase 1: Elimination</h3><ol><li><b>Swap foods:</b> Use low-FODMAP ones.</li>
+        <li><b>Keep a diary:</b> Note symptoms.</li></ol>
+        <h3>Phase 2: Reintroduction</h3><ol><li><b>Test one group:</b> Over three days.</li></ol>
+        <h3>Sources</h3><ol><li>Gibson PR, et al. J Gastroenterol. 2010;25:252.</li></ol>""")
+    assert [title for title, _ in steps(parsed)] == ["Swap foods", "Keep a diary", "Test one group"]
+    assert "Phase 2" not in parsed.article.body
+    assert "Gibson PR" in parsed.article.body

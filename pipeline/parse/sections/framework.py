@@ -138,10 +138,17 @@ def _from_heading(heading: Heading, consumed: Consumed, generic: bool) -> Framew
     """The steps a framework heading introduces. Under a generic heading ("How to ..."), only a numbered list
     or numbered sub-headings ("Step 1: ...") are steps; an introduction before them stays in the body."""
     nodes = list(following(heading))
-    for node in nodes[:3]:
+    for index, node in enumerate(nodes[:3]):
         steps = _list_steps(node, numbered_only=generic) or ([] if generic else _table_steps(node))
         if len(steps) >= _MIN_STEPS:
             consumed.add(heading.node, node)
+            # A first list under a sub-heading of its own may be the first of several phases.
+            first_phase = as_heading(nodes[index - 1]) if index > 0 else None
+            if first_phase is not None and heading_level(first_phase) > heading.level:
+                phases = _later_phases(nodes[index + 1:], heading.level, numbered_only=generic)
+                if phases.steps:
+                    consumed.add(nodes[index - 1], *phases.nodes)
+                    steps += phases.steps
             return FrameworkSection(heading.text, steps)
     for node in nodes[:3]:
         if len(steps := _card_steps(node, heading.level, numbered_only=generic)) >= _MIN_STEPS:
@@ -154,6 +161,31 @@ def _from_heading(heading: Heading, consumed: Consumed, generic: bool) -> Framew
         consumed.add(heading.node, *step_nodes)
         return FrameworkSection(heading.text, steps)
     return None
+
+
+@dataclass(slots=True)
+class _Phases:
+    steps: list[Step]
+    nodes: list[LexborNode]
+
+
+def _later_phases(nodes: list[LexborNode], level: int, numbered_only: bool) -> _Phases:
+    """One procedure written as several lists, each under a sub-heading of its own ("Phase 1: Elimination",
+    "Phase 2: Reintroduction"): the lists after the first, while each follows its sub-heading. The record has no
+    field for phases, so their steps join the first list's in order; the sub-headings leave the body with them."""
+    phases = _Phases([], [])
+    position = 0
+    while position + 1 < len(nodes):
+        sub = as_heading(nodes[position])
+        if sub is None or heading_level(sub) <= level:
+            break
+        steps = _list_steps(nodes[position + 1], numbered_only=numbered_only)
+        if not steps or is_not_a_procedure_heading(inline_text(sub)) or _cites(steps):
+            break  # no list, or the sources after the procedure
+        phases.steps.extend(steps)
+        phases.nodes.extend(nodes[position:position + 2])
+        position += 2
+    return phases
 
 
 def _list_steps(node: LexborNode, numbered_only: bool = False) -> list[Step]:
