@@ -274,3 +274,11 @@ def test_paragraphs_that_label_themselves_q_and_a_are_an_faq_without_their_label
 def test_a_single_bold_question_and_answer_line_is_no_faq():
     parsed = parse_fragment("<p><b>Q: Is magnesium safe at night?</b></p><p><b>A:</b> Yes, for most adults.</p>")
     assert parsed.faq == []
+
+
+def test_one_deeply_nested_wrapper_per_question_under_an_faq_heading():
+    item = ("<div class='thrv_toggle_shortcode'><div class='tve_faq'><div class='tve_faqI'><div class='tve_faqB'>"
+            "<span class='tve_toggle'></span><h4>{q}</h4></div><div class='tve_faqC' style='display:none'><p>{a}</p>"
+            "</div></div></div></div>")
+    parsed = parse_fragment("<h2>Sleep FAQ</h2>" + "".join(item.format(q=q, a=a) for q, a in EXPECTED))
+    assert faq_pairs(parsed) == EXPECTED

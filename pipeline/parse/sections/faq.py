@@ -330,15 +330,12 @@ def _is_wrapper(node: LexborNode) -> bool:
 
 
 def _holds_questions(node: LexborNode, faq_level: int) -> bool:
-    """Several question headings, or one that opens the wrapper and asks (one wrapper per question)."""
+    """Several question headings, or one that asks (one wrapper per question and its answer, however deep the
+    theme nests it)."""
     if as_heading(node) is not None:
         return False
-    first = next(children(node), None)
-    if (first is not None and (heading := as_heading(first)) is not None and heading_level(heading) > faq_level
-            and inline_text(heading).endswith(_QUESTION_END)):
-        return True
-    deeper = (heading for heading in node.css(HEADING_SELECTOR) if heading_level(heading) > faq_level)
-    return next(deeper, None) is not None and next(deeper, None) is not None
+    deeper = [heading for heading in node.css(HEADING_SELECTOR) if heading_level(heading) > faq_level]
+    return len(deeper) >= 2 or (len(deeper) == 1 and inline_text(deeper[0]).endswith(_QUESTION_END))
 
 
 def _is_question_heading(node: LexborNode, faq_level: int) -> bool:
