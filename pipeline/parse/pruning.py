@@ -23,7 +23,8 @@ from pipeline.parse.vocabulary import is_chrome_heading, is_inline_label, is_sig
 # Inside the article: what a human copying the text leaves out. Figures and their captions, credits, galleries,
 # datelines; kept when they hold much of the article's prose (a theme that wraps the text in a figure).
 INNER = Vocabulary(
-    tags="figure, figcaption, time",
+    # React and site builders mark captions in data attributes ("imageViewer-caption", "photo-caption").
+    tags='figure, figcaption, time, [data-testid*="caption" i], [data-hook*="caption" i]',
     class_parts=("caption", "credit", "gallery", "slideshow", "carousel", "lightbox", "byline", "dateline",
                  "timestamp", "published", "-date", "date-", "_date"),
     class_words=("date",),

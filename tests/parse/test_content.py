@@ -402,3 +402,10 @@ def test_a_shop_widgets_price_notice_is_not_prose():
     body = parse_fragment("<p>Product prices and availability are accurate as of the date/time indicated and are "
                           "subject to change.</p><p>Prices updated daily</p>").article.body
     assert "availability are accurate" not in body and "Prices updated" not in body
+
+
+def test_a_caption_marked_only_in_a_data_attribute_is_not_prose():
+    figure = ("<div class='x9f2'><img src='jars.jpg'><span data-hook='imageViewer-caption'>Three jars make saving "
+              "something children can see.</span></div>")
+    body = parse_fragment(figure).article.body
+    assert "Three jars" not in body
