@@ -32,6 +32,7 @@ from pipeline.parse.vocabulary import (
     is_disclosure,
     is_editorial_notice,
     is_inline_label,
+    is_media_label,
     is_price_notice,
     is_reading_time,
     is_script_notice,
@@ -225,10 +226,10 @@ def _is_closing_byline(text: str) -> bool:
 
 def _is_residue(text: str) -> bool:
     """Ad and teaser labels, reading times, counts of claps or views, byline and date lines, a publisher's
-    notice of its editorial standards, a shop widget's price notice, picture credits and copyright lines, and
-    template values that leaked into the page."""
+    notice of its editorial standards, a shop widget's price notice, the title line of a stripped video, picture
+    credits and copyright lines, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
         len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text) or is_count(text))
     ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text) or (
-        is_script_notice(text) or is_price_notice(text)
+        is_script_notice(text) or is_price_notice(text) or is_media_label(text)
     )

@@ -511,6 +511,16 @@ def is_script_notice(text: str) -> bool:
     return len(text) <= 200 and "avaScript" in text and bool(_SCRIPT_NOTICE.search(text))
 
 
+# The line a player leaves when its embed is stripped: "Watch: 3 vitamin D myths, debunked", "VIDEO: ...".
+_MEDIA_LABEL = re.compile(r"(?:watch|video|listen|podcast|vídeo|regarder|ansehen|guarda|assista)\s?:\s*\S",
+                          re.IGNORECASE)
+_MAX_MEDIA_LABEL_CHARS = 100
+
+
+def is_media_label(text: str) -> bool:
+    return len(text) <= _MAX_MEDIA_LABEL_CHARS and not text.endswith(".") and bool(_MEDIA_LABEL.match(text))
+
+
 def is_sign_up_call(text: str) -> bool:
     return len(text) <= 40 and bool(_SIGN_UP_CALL.match(text))
 

@@ -409,3 +409,10 @@ def test_a_caption_marked_only_in_a_data_attribute_is_not_prose():
               "something children can see.</span></div>")
     body = parse_fragment(figure).article.body
     assert "Three jars" not in body
+
+
+def test_the_title_line_of_a_stripped_video_is_not_prose():
+    body = parse_fragment("<p>Watch: 3 vitamin D myths, debunked</p>"
+                          "<p>Watch: the first sign is often fatigue, doctors say.</p>").article.body
+    assert "3 vitamin D myths" not in body
+    assert "the first sign is often fatigue" in body
