@@ -44,6 +44,10 @@ _CARD_BOXES = frozenset({"div", "section", "aside"})
 _MAX_CARD_CHARS = 250
 _MAX_SIGN_UP_BOX_CHARS = 600
 _MAX_CTA_CHARS = 40
+# A poll or a feedback box: two or more buttons in a small box, found up to two levels above a button.
+_MIN_CHOICES = 2
+_MAX_CHOICE_CLIMB = 2
+_MAX_CHOICE_BOX_CHARS = 300
 _NOT_IN_CARDS = "ul, ol, table, blockquote"
 _RUNNING_TEXT = frozenset({"p", "li", "span", "em", "strong", "b", "i", "td", "dd"})
 # A sentence ends before a capital letter or at the end ("72 oz. jar" has an abbreviation, not an end).
@@ -88,6 +92,9 @@ def prune_container(container: LexborNode, prose: Prose, names: PageNames, site:
             paragraph.remove()
         elif (box := _labelled_box(paragraph, links)) is not None:
             box.remove()
+    for button in container.css("button"):
+        if (box := _choice_box(button)) is not None:
+            box.remove()
     # A link around whole blocks is a card pointing elsewhere ("blog card": title, snippet, thumbnail).
     for card in {block.parent.mem_id: block.parent for block in container.css(_CARD_BLOCKS)}.values():
         if prose.chars.get(card.mem_id, 0) / article < _MAX_CARD_PROSE_SHARE:
@@ -98,6 +105,19 @@ def _holds_table(node: LexborNode) -> bool:
     """A figure around a data table (every table the block editor makes): the table is the article's, only its
     caption goes."""
     return node.tag == "figure" and node.css_first("table") is not None
+
+
+def _choice_box(button: LexborNode) -> LexborNode | None:
+    """The small box around a row of buttons (a poll, "Was this helpful? Yes / No"): a question for the reader,
+    not the article's text. (Accordion questions sit in buttons too; the FAQ took them before pruning.)"""
+    box = button.parent
+    for _ in range(_MAX_CHOICE_CLIMB):
+        if box is None or box.tag not in _CARD_BOXES or _visible_length(box.text()) > _MAX_CHOICE_BOX_CHARS:
+            return None
+        if len(box.css("button")) >= _MIN_CHOICES:
+            return box
+        box = box.parent
+    return None
 
 
 def _is_promo_card(node: LexborNode, text: str) -> bool:

@@ -416,3 +416,10 @@ def test_the_title_line_of_a_stripped_video_is_not_prose():
                           "<p>Watch: the first sign is often fatigue, doctors say.</p>").article.body
     assert "3 vitamin D myths" not in body
     assert "the first sign is often fatigue" in body
+
+
+def test_a_poll_with_its_answer_buttons_is_not_prose():
+    poll = ("<div class='poll'><p>Do you take a vitamin D supplement?</p><button>Yes, every day</button>"
+            "<button>Only in winter</button><button>No</button></div>")
+    body = parse_fragment(poll).article.body
+    assert "Do you take a vitamin D supplement?" not in body
