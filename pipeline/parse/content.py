@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from pipeline.parse.chrome import SENTENCE_END
+from pipeline.parse.chrome import MAX_LABEL_CHARS, SENTENCE_END
 from pipeline.parse.commerce import has_price
 from pipeline.parse.dom import join_blocks, render_blocks
 from pipeline.parse.names import PageNames, Vocabulary
@@ -47,9 +47,8 @@ _HINTS = Vocabulary(
     id_parts=("article-body", "content"),
 )
 _HINT_BONUS = 1.25
-# Where the tail of a text starts, in which a chrome label ends the article; how long such a label can be.
+# Where the tail of a text starts, in which a chrome label (at most ``MAX_LABEL_CHARS``) ends the article.
 _TAIL_STARTS = 0.5
-_MAX_LABEL_CHARS = 60
 # How far into the text the article's header (kicker, byline lines) may reach.
 _MAX_HEADER_LINES = 5
 _MAX_HEADER_LINE_CHARS = 120
@@ -169,7 +168,7 @@ def body_text(container: LexborNode) -> str:
     total = sum(len(text) for text, _ in blocks)
     seen = 0
     for index, (text, _) in enumerate(blocks):
-        if seen > total * _TAIL_STARTS and len(text) <= _MAX_LABEL_CHARS and is_chrome_heading(text):
+        if seen > total * _TAIL_STARTS and len(text) <= MAX_LABEL_CHARS and is_chrome_heading(text):
             blocks = blocks[:index]
             break
         seen += len(text)
@@ -196,7 +195,7 @@ def _without_figure_runs(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool
 
 
 def _is_figure_line(text: str) -> bool:
-    if not text or len(text) > _MAX_LABEL_CHARS or text.endswith(SENTENCE_END):
+    if not text or len(text) > MAX_LABEL_CHARS or text.endswith(SENTENCE_END):
         return False
     # A score ends the line with its digit; only such lines are searched for one.
     return has_price(text) or (text[-1].isdigit() and _SCORE_LINE.search(text) is not None)
@@ -214,7 +213,7 @@ def _header_lines(blocks: list[tuple[str, bool]]) -> int:
             break
         elif is_byline_part(text):
             header = index + 1
-        elif len(text) > _MAX_LABEL_CHARS:
+        elif len(text) > MAX_LABEL_CHARS:
             break
     return header
 
@@ -229,7 +228,7 @@ def _is_residue(text: str) -> bool:
     notice of its editorial standards, a shop widget's price notice, the title line of a stripped video, picture
     credits and copyright lines, and template values that leaked into the page."""
     return text in _TEMPLATE_RESIDUE or (
-        len(text) <= _MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text) or is_count(text))
+        len(text) <= MAX_LABEL_CHARS and (is_inline_label(text) or is_reading_time(text) or is_count(text))
     ) or is_byline(text) or is_date_line(text) or is_editorial_notice(text) or is_credit_or_copyright(text) or (
         is_script_notice(text) or is_price_notice(text) or is_media_label(text)
     )

@@ -110,6 +110,12 @@ def inline_text(node: LexborNode) -> str:
     return clean_inline(node.text(deep=True))
 
 
+def is_bold_line(node: LexborNode) -> bool:
+    """A paragraph that is all one bold run: an editor's sub-heading, question or box label."""
+    bold = node.css_first("strong, b") if node.tag == "p" else None
+    return bold is not None and inline_text(bold) == inline_text(node)
+
+
 def heading_level(node: LexborNode) -> int:
     """1-6 for h1-h6, 7 for anything else (a pseudo-heading ranks below every real one)."""
     tag = node.tag

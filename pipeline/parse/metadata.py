@@ -327,7 +327,6 @@ _DATE_LINES = "[class*=date i], [class*=byline i], [class*=meta i], [class*=post
 _MAX_DATE_LINES = 8
 _MAX_DATE_LINE_CHARS = 120
 _PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
-_YEAR_LIKE = re.compile(r"\d{4}")
 # A part that gives the last update, not the publication: "Updated March 3, 2025".
 _UPDATED = re.compile(
     r"^(?:last )?(?:updated|modified|reviewed|actualizado|aktualisiert|mis à jour|atualizado|aggiornato|bijgewerkt)",
@@ -343,7 +342,7 @@ def _shown_date(tree: LexborHTMLParser) -> str | None:
         return None
     for node in tree.body.css(_DATE_LINES)[:_MAX_DATE_LINES]:
         text = clean_inline(node.text())
-        if len(text) > _MAX_DATE_LINE_CHARS or not _YEAR_LIKE.search(text) or _elsewhere(node):
+        if len(text) > _MAX_DATE_LINE_CHARS or _elsewhere(node):
             continue
         for part in _PARTS.split(text):
             if not _UPDATED.match(part) and (date := iso_date(part)):

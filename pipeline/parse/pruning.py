@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from pipeline.parse.chrome import MAX_CHROME_BOX_CHARS, MAX_LABEL_CHARS, SENTENCE_END, box_opened_by
 from pipeline.parse.commerce import holds_shop_link, is_shop_link
-from pipeline.parse.dom import HEADINGS, children, next_element, previous_element, select, sum_up
+from pipeline.parse.dom import HEADINGS, children, is_bold_line, next_element, previous_element, select, sum_up
 from pipeline.parse.names import PageNames, Vocabulary
 from pipeline.parse.prose import Prose
 from pipeline.parse.text import clean_inline
@@ -152,18 +152,13 @@ def _label_of(block: LexborNode) -> LexborNode | None:
     label = previous_element(block)
     if label is None or not (label.tag in HEADINGS or label.tag in ("div", "p")) or len(label.text()) > MAX_LABEL_CHARS:
         return None
-    if label.tag == "p" and not _is_bold_only(label):
+    if label.tag == "p" and not is_bold_line(label):
         return None  # a paragraph labels a block only when it is a bold line ("<p><b>Table of Contents</b></p>")
     after = next_element(block)
     if after is not None and after.tag not in HEADINGS:
         return None
     text = clean_inline(label.text())
     return label if text and not text.endswith(SENTENCE_END) else None
-
-
-def _is_bold_only(paragraph: LexborNode) -> bool:
-    bold = paragraph.css_first("strong, b")
-    return bold is not None and clean_inline(bold.text()) == clean_inline(paragraph.text())
 
 
 def _cites_elsewhere(node: LexborNode, site: str | None) -> bool:

@@ -9,7 +9,7 @@ from pipeline.parse import parse_page
 from pipeline.parse.chrome import remove_chrome
 from pipeline.parse.content import body_text, find_content
 from tests.conftest import article_html
-from tests.parse.helpers import parse_fragment
+from tests.parse.helpers import parse_fragment, parse_html, parse_opening
 
 PARAGRAPH = ("<p>The committee met on Tuesday, after weeks of delay, to weigh the proposal, its costs, and the "
              "objections raised by residents who live near the site.</p>")
@@ -179,9 +179,7 @@ def test_a_line_that_is_only_a_date_is_not_prose():
 
 def test_byline_parts_on_lines_of_their_own_open_no_article():
     parsed = parse_fragment("")
-    page = article_html("Sleep And Recovery", paragraphs=3, extra="")
-    page = page.replace("<p>", "<p>By Ana Ruiz</p><p>Medically reviewed by Dr. Lee, MD</p><p>", 1)
-    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    body = parse_opening("<p>By Ana Ruiz</p><p>Medically reviewed by Dr. Lee, MD</p>").article.body
     assert not body.startswith(("By Ana Ruiz", "Medically reviewed"))
     assert parsed.article.body.split("\n\n")[0] in body
 
@@ -235,11 +233,9 @@ def test_a_disclaimer_closing_the_article_is_dropped():
 
 
 def test_the_articles_header_lines_left_in_the_container_are_not_prose():
-    page = article_html("Sleep And Recovery", paragraphs=3, extra="")
     header = ("<p>Staying Healthy</p><p>By Matthew Solan, Executive Editor, Men's Health Watch</p>"
               "<p>Reviewed by Howard E. LeWine, MD, Chief Medical Editor, Health Publishing</p>")
-    page = page.replace("<p>", header + "<p>", 1)
-    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    body = parse_opening(header).article.body
     assert not body.startswith(("Staying Healthy", "By Matthew", "Reviewed by"))
     assert "Reviewed by" not in body
 
@@ -264,7 +260,7 @@ def test_a_share_button_in_the_middle_of_the_text_neither_stays_nor_ends_the_art
     button = "<p class='button-wrapper'><a class='button primary' href='https://example.com/p/x?action=share'>Share</a></p>"
     paragraphs = page.split("</p>")
     page = "</p>".join(paragraphs[:3]) + "</p>" + button + "</p>".join(paragraphs[3:])
-    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    body = parse_html(page).article.body
     assert "Share" not in body.split("\n\n")
     assert "Paragraph 4 of Sleep And Recovery." in body  # the text after the button is still there
 
@@ -279,8 +275,7 @@ def test_counts_of_claps_or_views_and_member_labels_are_not_prose():
 def test_a_bold_line_labelling_a_removed_list_of_links_goes_with_it():
     toc = ("<p><strong>Table of Contents</strong></p><ul><li><a href='#why'>Why a budget works</a></li>"
            "<li><a href='#how'>How to build one</a></li></ul><h2 id='why'>Why a budget works</h2>")
-    page = article_html("Sleep And Recovery", paragraphs=3, extra="").replace("<p>", toc + "<p>", 1)
-    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    body = parse_opening(toc).article.body
     assert "Table of Contents" not in body and "How to build one" not in body
 
 
@@ -292,7 +287,7 @@ def test_on_a_page_that_appends_the_next_stories_only_the_titled_one_gives_recor
     html = ("<html><head><title>How Big Should Your Fund Be?</title></head><body>"
             + story("How Big Should Your Fund Be?", "")
             + story("How to Open a Savings Account", steps) + "</body></html>")
-    parsed = parse_page(RawPage(source="page.html", body=html.encode()))
+    parsed = parse_html(html)
     assert parsed.framework is None
     assert "Look at rates" not in parsed.article.body
 
@@ -320,7 +315,7 @@ def test_script_notices_see_also_lines_and_like_counts_are_not_prose():
 def test_a_press_releases_media_contact_ends_the_article():
     page = article_html("Sleep And Recovery", paragraphs=4, extra="<p>Media Contact:</p><p>Jenna Morales</p>"
                         "<p>jmorales@example.org</p>")
-    body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+    body = parse_html(page).article.body
     assert "Media Contact" not in body and "Jenna Morales" not in body
 
 
@@ -330,14 +325,14 @@ def test_other_posts_listed_as_articles_after_the_post_are_not_its_body():
     excerpt = f"<article class='postbox'><h2>Another message</h2>{other * 3}</article>"
     html = ("<html><head><title>Only Love</title></head><body><article class='articlebox'><h1>Only Love</h1>"
             f"{PARAGRAPH * 2}</article>{excerpt * 4}</body></html>")
-    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    body = parse_html(html).article.body
     assert body.startswith("The committee met") and "courage and patience" not in body
 
 
 def test_a_headline_article_without_prose_does_not_stand_for_the_page():
     html = ("<html><head><title>Only Love</title></head><body><article class='header'><h1>Only Love</h1>"
             f"<p>By Ana</p></article><article class='content'>{PARAGRAPH * 3}</article></body></html>")
-    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    body = parse_html(html).article.body
     assert body.count("The committee met") == 3
 
 
@@ -350,7 +345,7 @@ def test_text_wrapped_only_in_styled_spans_is_prose():
     html = ("<html><head><title>Kate Lane</title></head><body><div class='post-body'><div><span><span>Photos released "
             f"online show actress Kate Lane looking stunning in new make-up photos.<br></span></span></div>{styled}"
             "</div></body></html>")
-    body = parse_page(RawPage(source="page.html", body=html.encode())).article.body
+    body = parse_html(html).article.body
     assert "The 47 year old was one of the guests" in body and "She flaunted" in body
 
 
@@ -382,9 +377,7 @@ def test_affiliate_disclosures_in_other_wordings_open_no_article():
     for disclosure in ("We may receive compensation when you click links to products we review.",
                        "Como afiliado de Amazon, obtengo ingresos por las compras adscritas que cumplen los requisitos.",
                        "Ces conseils ne remplacent pas une consultation médicale."):
-        page = article_html("Sleep And Recovery", paragraphs=3, extra="")
-        page = page.replace("<p>", f"<p>{disclosure}</p><p>", 1)
-        body = parse_page(RawPage(source="page.html", body=page.encode())).article.body
+        body = parse_opening(f"<p>{disclosure}</p>").article.body
         assert disclosure[:30] not in body, disclosure
 
 

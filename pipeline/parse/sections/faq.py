@@ -28,6 +28,7 @@ from pipeline.parse.dom import (
     fragment_text,
     heading_level,
     inline_text,
+    is_bold_line,
     next_element,
     select,
 )
@@ -341,13 +342,7 @@ def _holds_questions(node: LexborNode, faq_level: int) -> bool:
 def _is_question_heading(node: LexborNode, faq_level: int) -> bool:
     if (inner := as_heading(node)) is not None:
         return heading_level(inner) > faq_level
-    bold = node.css_first("strong, b")
-    return (
-        node.tag == "p"
-        and bold is not None
-        and clean_inline(bold.text()) == clean_inline(node.text())
-        and clean_inline(node.text()).endswith(_QUESTION_END)
-    )
+    return is_bold_line(node) and inline_text(node).endswith(_QUESTION_END)
 
 
 def _from_definition_list(node: LexborNode, consumed: Consumed) -> list[QuestionAnswer]:

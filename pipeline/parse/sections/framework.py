@@ -30,6 +30,7 @@ from pipeline.parse.dom import (
     fragment_text,
     heading_level,
     inline_text,
+    is_bold_line,
     render_blocks,
     select,
 )
@@ -284,18 +285,17 @@ def _card_steps(node: LexborNode, level: int, numbered_only: bool) -> list[Step]
     number badge ("1", "2"), which is numbering, not text. Under a generic heading every card needs its number."""
     if node.tag not in _BOXES or any(heading_level(h) <= level for h in node.css(HEADING_SELECTOR)):
         return []  # a wrapper that goes on into the next section holds more than the steps
-    cards: list[LexborNode] = []
+    cards: list[tuple[LexborNode, LexborNode]] = []  # each card and its one sub-heading
     boxes = [node]
     while boxes and len(cards) <= _MAX_CARDS:
         box = boxes.pop(0)
         deeper = [h for h in box.css(HEADING_SELECTOR) if heading_level(h) > level]
         if len(deeper) == 1 and box is not node:
-            cards.append(box)
+            cards.append((box, deeper[0]))
         elif len(deeper) >= 2 and box.tag in _BOXES:
             boxes.extend(children(box))
     steps = []
-    for card in cards:
-        title_node = next(h for h in card.css(HEADING_SELECTOR) if heading_level(h) > level)
+    for card, title_node in cards:
         title = inline_text(title_node)
         lines = [text for text, _ in render_blocks(card) if text != title]
         numbered = bool(lines) and _STEP_BADGE.fullmatch(lines[0]) is not None
@@ -385,11 +385,10 @@ def _opens_with_bold_title(paragraph: LexborNode) -> bool:
 def _is_bold_only(node: LexborNode) -> bool:
     """A paragraph that is all bold and short: an editor's sub-heading (a bold question or call to action,
     "Need help? Try our tool »", is not one)."""
-    if node.tag != "p" or (lead := node.css_first("strong, b")) is None:
+    if not is_bold_line(node):
         return False
     text = inline_text(node)
-    return (0 < len(text) <= _MAX_TITLE_CHARS and not text.endswith(_NOT_A_TITLE_END)
-            and inline_text(lead) == text)
+    return 0 < len(text) <= _MAX_TITLE_CHARS and not text.endswith(_NOT_A_TITLE_END)
 
 
 def _split_item(li: LexborNode) -> Step:
